@@ -1,0 +1,2 @@
+/** The launchers of the jlink image, one {@code main} each. */
+package nym.cli;

@@ -1,0 +1,17 @@
+/**
+ * Keys, key files and the cryptographic primitives the Sphinx packet format needs: X25519 and
+ * Ed25519 keys with PEM files, the unclamped Montgomery ladder and scalar arithmetic modulo the
+ * group order, HKDF-SHA256, the AES-128-CTR key stream, truncated HMAC-SHA256, the Lioness wide-block
+ * cipher, and base58.
+ *
+ * <p>Bouncy Castle supplies the curve field, BLAKE2b and Ed25519; the JCA supplies AES, HMAC,
+ * SHA-256 and ChaCha20 (hardware intrinsics). No Bouncy Castle type appears in this module's API.
+ */
+module nym.crypto {
+    requires org.bouncycastle.provider;
+
+    exports nym.crypto;
+    exports nym.crypto.group;
+    exports nym.crypto.keys;
+    exports nym.crypto.primitives;
+}

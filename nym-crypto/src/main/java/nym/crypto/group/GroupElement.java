@@ -1,0 +1,61 @@
+package nym.crypto.group;
+
+import nym.crypto.CryptoException;
+import nym.crypto.FixedBytes;
+import nym.crypto.SecretAccess;
+import nym.crypto.internal.MontgomeryLadder;
+
+/**
+ * A public Curve25519 point as its 32-byte little-endian Montgomery u-coordinate: a public key, or
+ * the α (alpha) of a Sphinx header.
+ *
+ * <p>Immutable. Every 32-byte string is accepted, as by the reference: the ladder ignores bit 255,
+ * and points outside the prime-order subgroup are not rejected.
+ */
+public final class GroupElement extends FixedBytes {
+    /** Bytes of the encoding. */
+    public static final int LENGTH = MontgomeryLadder.LENGTH;
+
+    /** The generator, u = 9. */
+    public static final GroupElement BASE_POINT = base();
+
+    private GroupElement(byte[] bytes) {
+        super(bytes, LENGTH);
+    }
+
+    /**
+     * @param bytes 32 bytes, copied
+     * @throws CryptoException with {@code BAD_LENGTH} otherwise
+     */
+    public static GroupElement fromBytes(byte[] bytes) throws CryptoException {
+        CryptoException.requireLength("group element", bytes, LENGTH);
+        return new GroupElement(bytes);
+    }
+
+    /**
+     * Multiplies this point by a scalar that is used as given, without clamping (Sphinx blinding).
+     *
+     * @param scalar not null
+     * @return scalar · this
+     */
+    public GroupElement multiply(Scalar scalar) {
+        return new GroupElement(multiplyRaw(scalar));
+    }
+
+    byte[] multiplyRaw(Scalar scalar) {
+        byte[] k = scalar.toBytes(SecretAccess.insecureGrant());
+        byte[] out = new byte[LENGTH];
+        try {
+            MontgomeryLadder.multiply(k, toByteArray(), out);
+        } finally {
+            java.util.Arrays.fill(k, (byte) 0);
+        }
+        return out;
+    }
+
+    private static GroupElement base() {
+        byte[] nine = new byte[LENGTH];
+        nine[0] = 9;
+        return new GroupElement(nine);
+    }
+}

@@ -1,0 +1,46 @@
+package nym.crypto.keys;
+
+import nym.crypto.Base58;
+import nym.crypto.CryptoException;
+import nym.crypto.FixedBytes;
+import nym.crypto.group.GroupElement;
+
+/**
+ * An X25519 public key: 32 bytes, the Montgomery u-coordinate. A mix node's Sphinx key; a client's
+ * address is the base58 of its public key. Immutable.
+ */
+public final class X25519PublicKey extends FixedBytes {
+    /** Bytes of a public key. */
+    public static final int LENGTH = GroupElement.LENGTH;
+
+    X25519PublicKey(byte[] bytes) {
+        super(bytes, LENGTH);
+    }
+
+    /**
+     * @param bytes 32 bytes, copied
+     * @throws CryptoException with {@code BAD_LENGTH} otherwise
+     */
+    public static X25519PublicKey fromBytes(byte[] bytes) throws CryptoException {
+        CryptoException.requireLength("X25519 public key", bytes, LENGTH);
+        return new X25519PublicKey(bytes);
+    }
+
+    /**
+     * @param text the base58 form, as in the directory and in client addresses
+     * @throws CryptoException with {@code BAD_ENCODING} or {@code BAD_LENGTH}
+     */
+    public static X25519PublicKey fromBase58(String text) throws CryptoException {
+        return fromBytes(Base58.decode(text));
+    }
+
+    /** @return this key as a group element, for Sphinx key agreement */
+    public GroupElement toGroupElement() {
+        try {
+            return GroupElement.fromBytes(toByteArray());
+        } catch (CryptoException impossible) {
+            throw new IllegalStateException("BUG: public key length differs from group element length",
+                    impossible);
+        }
+    }
+}

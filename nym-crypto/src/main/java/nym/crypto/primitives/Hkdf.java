@@ -1,0 +1,68 @@
+package nym.crypto.primitives;
+
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Objects;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HKDF with HMAC-SHA256 (RFC 5869), on the JCA's intrinsic HMAC.
+ *
+ * <p>Thread-safe: every call uses its own {@link Mac}.
+ */
+public final class Hkdf {
+    /** Bytes of one HMAC-SHA256 output block. */
+    public static final int HASH_LENGTH = 32;
+    /** The most output RFC 5869 allows. */
+    public static final int MAX_OUTPUT_LENGTH = 255 * HASH_LENGTH;
+
+    private static final String HMAC_SHA256 = "HmacSHA256";
+
+    private Hkdf() {}
+
+    /**
+     * Extracts a pseudorandom key from {@code ikm} with an absent salt (32 zero bytes) and expands
+     * it with {@code info} to {@code length} bytes.
+     *
+     * @param ikm the input key material, not null
+     * @param info the context string, not null
+     * @param length output bytes, 1 to {@link #MAX_OUTPUT_LENGTH}
+     * @return the output key material; the caller owns and should wipe it
+     */
+    public static byte[] deriveSha256(byte[] ikm, byte[] info, int length) {
+        Objects.requireNonNull(ikm, "ikm");
+        Objects.requireNonNull(info, "info");
+        if (length < 1 || length > MAX_OUTPUT_LENGTH) {
+            throw new IllegalArgumentException("HKDF output length out of range: " + length);
+        }
+        byte[] prk = null;
+        byte[] block = new byte[0];
+        try {
+            Mac mac = Mac.getInstance(HMAC_SHA256);
+            mac.init(new SecretKeySpec(new byte[HASH_LENGTH], HMAC_SHA256));
+            prk = mac.doFinal(ikm);
+            mac.init(new SecretKeySpec(prk, HMAC_SHA256));
+            byte[] okm = new byte[length];
+            int written = 0;
+            for (int counter = 1; written < length; counter++) {
+                mac.update(block);
+                mac.update(info);
+                mac.update((byte) counter);
+                block = mac.doFinal();
+                int take = Math.min(block.length, length - written);
+                System.arraycopy(block, 0, okm, written, take);
+                written += take;
+            }
+            return okm;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("BUG: HmacSHA256 unavailable in this JDK", e);
+        } finally {
+            if (prk != null) {
+                Arrays.fill(prk, (byte) 0);
+            }
+            Arrays.fill(block, (byte) 0);
+        }
+    }
+}

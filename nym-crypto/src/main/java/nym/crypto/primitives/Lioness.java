@@ -1,0 +1,117 @@
+package nym.crypto.primitives;
+
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Objects;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.ChaCha20ParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.bouncycastle.crypto.digests.Blake2bDigest;
+
+import nym.crypto.CryptoException;
+
+/**
+ * The Lioness wide-block cipher (Anderson and Biham) as the {@code lioness} crate 0.1.2 builds it,
+ * for Sphinx payloads: ChaCha20 as the stream cipher and BLAKE2b-256 keyed with 64 bytes as the hash.
+ *
+ * <p>The block is split into L (the first 32 bytes) and R (the rest). Encryption:
+ * R ^= ChaCha20(L ⊕ K1); L ^= BLAKE2b(K2, R); R ^= ChaCha20(L ⊕ K3); L ^= BLAKE2b(K4, R).
+ * Decryption runs the same four steps in reverse order. ChaCha20 uses a zero nonce and counter 0.
+ *
+ * <p>Security: a wide-block cipher; flipping any bit of the ciphertext garbles the whole plaintext.
+ * Thread-safe (no shared state).
+ */
+public final class Lioness {
+    /** Bytes of the ChaCha20 keys and of L. */
+    private static final int HALF_KEY = 32;
+    /** Bytes of the BLAKE2b keys. */
+    private static final int HASH_KEY = 64;
+    /** Bytes of a Lioness key: K1 (32) ‖ K2 (64) ‖ K3 (32) ‖ K4 (64). */
+    public static final int KEY_LENGTH = 2 * HALF_KEY + 2 * HASH_KEY;
+    /** The smallest block: L plus at least one byte of R. */
+    public static final int MIN_BLOCK_LENGTH = HALF_KEY + 1;
+
+    private static final int K1 = 0;
+    private static final int K2 = K1 + HALF_KEY;
+    private static final int K3 = K2 + HASH_KEY;
+    private static final int K4 = K3 + HALF_KEY;
+    private static final int CHACHA_NONCE_LENGTH = 12;
+
+    private Lioness() {}
+
+    /**
+     * Encrypts {@code block} in place.
+     *
+     * @throws CryptoException with {@code BAD_LENGTH} for a key that is not 192 bytes or a block
+     *     shorter than 33 bytes
+     */
+    public static void encrypt(byte[] key, byte[] block) throws CryptoException {
+        check(key, block);
+        streamStep(key, K1, block);
+        hashStep(key, K2, block);
+        streamStep(key, K3, block);
+        hashStep(key, K4, block);
+    }
+
+    /**
+     * Decrypts {@code block} in place.
+     *
+     * @throws CryptoException with {@code BAD_LENGTH} for a key that is not 192 bytes or a block
+     *     shorter than 33 bytes
+     */
+    public static void decrypt(byte[] key, byte[] block) throws CryptoException {
+        check(key, block);
+        hashStep(key, K4, block);
+        streamStep(key, K3, block);
+        hashStep(key, K2, block);
+        streamStep(key, K1, block);
+    }
+
+    private static void check(byte[] key, byte[] block) throws CryptoException {
+        CryptoException.requireLength("Lioness key", key, KEY_LENGTH);
+        Objects.requireNonNull(block, "block");
+        if (block.length < MIN_BLOCK_LENGTH) {
+            throw new CryptoException(CryptoException.Reason.BAD_LENGTH,
+                    "Lioness block must be at least " + MIN_BLOCK_LENGTH + " bytes, got " + block.length);
+        }
+    }
+
+    /** R ^= ChaCha20(L ⊕ K). */
+    private static void streamStep(byte[] key, int keyOffset, byte[] block) {
+        byte[] streamKey = new byte[HALF_KEY];
+        try {
+            for (int i = 0; i < HALF_KEY; i++) {
+                streamKey[i] = (byte) (block[i] ^ key[keyOffset + i]);
+            }
+            // Decrypt mode: the same XOR, and the JDK refuses to re-init encryption with a reused
+            // key and nonce, which Lioness does by design (the nonce is always zero).
+            Cipher chacha = Cipher.getInstance("ChaCha20");
+            chacha.init(Cipher.DECRYPT_MODE, new SecretKeySpec(streamKey, "ChaCha20"),
+                    new ChaCha20ParameterSpec(new byte[CHACHA_NONCE_LENGTH], 0));
+            chacha.update(block, HALF_KEY, block.length - HALF_KEY, block, HALF_KEY);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("BUG: ChaCha20 unavailable in this JDK", e);
+        } finally {
+            Arrays.fill(streamKey, (byte) 0);
+        }
+    }
+
+    /** L ^= BLAKE2b-256 keyed with K over R. */
+    private static void hashStep(byte[] key, int keyOffset, byte[] block) {
+        byte[] hashKey = Arrays.copyOfRange(key, keyOffset, keyOffset + HASH_KEY);
+        byte[] digest = new byte[HALF_KEY];
+        try {
+            Blake2bDigest blake = new Blake2bDigest(hashKey, HALF_KEY, null, null);
+            blake.update(block, HALF_KEY, block.length - HALF_KEY);
+            blake.doFinal(digest, 0);
+            for (int i = 0; i < HALF_KEY; i++) {
+                block[i] ^= digest[i];
+            }
+        } finally {
+            Arrays.fill(hashKey, (byte) 0);
+            Arrays.fill(digest, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package nym.crypto.primitives;
+
+import java.security.GeneralSecurityException;
+import java.util.Objects;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import nym.crypto.CryptoException;
+
+/**
+ * The Sphinx header's pseudorandom generator: the AES-128-CTR key stream from an all-zero counter
+ * block, on the JCA's AES intrinsics.
+ *
+ * <p>Security: a key must be used for one stream only. Sphinx derives a fresh key per hop and
+ * packet; never reuse one across messages.
+ */
+public final class StreamCipher {
+    /** Bytes of an AES-128 key. */
+    public static final int KEY_LENGTH = 16;
+
+    private static final int BLOCK_LENGTH = 16;
+
+    private StreamCipher() {}
+
+    /**
+     * @param key 16 bytes
+     * @param length bytes of key stream, at least 0
+     * @return the first {@code length} bytes of AES-128-CTR(key, counter 0)
+     * @throws CryptoException with {@code BAD_LENGTH} if the key is not 16 bytes
+     */
+    public static byte[] keystream(byte[] key, int length) throws CryptoException {
+        CryptoException.requireLength("stream cipher key", key, KEY_LENGTH);
+        if (length < 0) {
+            throw new IllegalArgumentException("negative key stream length: " + length);
+        }
+        return cipher(key).update(new byte[length]);
+    }
+
+    /**
+     * XORs the key stream into {@code data[offset, offset + length)} in place.
+     *
+     * @throws CryptoException with {@code BAD_LENGTH} if the key is not 16 bytes
+     */
+    public static void xorInPlace(byte[] key, byte[] data, int offset, int length) throws CryptoException {
+        CryptoException.requireLength("stream cipher key", key, KEY_LENGTH);
+        Objects.checkFromIndexSize(offset, length, data.length);
+        try {
+            cipher(key).update(data, offset, length, data, offset);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("BUG: AES-CTR in-place update failed", e);
+        }
+    }
+
+    private static Cipher cipher(byte[] key) {
+        try {
+            Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
+            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"),
+                    new IvParameterSpec(new byte[BLOCK_LENGTH]));
+            return aes;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("BUG: AES/CTR/NoPadding unavailable in this JDK", e);
+        }
+    }
+}

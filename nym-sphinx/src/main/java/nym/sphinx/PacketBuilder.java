@@ -1,0 +1,168 @@
+package nym.sphinx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+import nym.crypto.group.Scalar;
+import nym.crypto.keys.X25519PublicKey;
+import nym.sphinx.internal.header.HeaderBuilder;
+import nym.sphinx.internal.header.KeyMaterial;
+import nym.sphinx.internal.header.RoutingKeys;
+import nym.sphinx.internal.payload.PayloadCodec;
+import nym.sphinx.route.Delay;
+import nym.sphinx.route.Destination;
+import nym.sphinx.route.Hop;
+import nym.sphinx.route.NodeAddress;
+
+/**
+ * Builds a Sphinx packet for a route of 1 to {@code maxHops} nodes, byte-compatible with the
+ * reference {@code sphinx-packet} 0.1.0.
+ *
+ * <pre>{@code
+ * SphinxPacket packet = PacketBuilder.create()
+ *         .route(hops)               // mixes, then the recipient's provider
+ *         .delays(delays)            // one per hop; the last is never read
+ *         .destination(destination)  // recipient address and identifier
+ *         .message(bytes)            // at most geometry.maxMessageLength()
+ *         .random(new SecureRandom())
+ *         .build();
+ * }</pre>
+ *
+ * <p>Randomness (the packet's ephemeral secret and the final block's padding) comes from the
+ * injected generator. Not thread-safe; build one packet per builder, or reuse it sequentially.
+ */
+public final class PacketBuilder {
+    private final SphinxGeometry geometry;
+    private List<Hop> route;
+    private List<Delay> delays;
+    private Destination destination;
+    private byte[] message;
+    private RandomGenerator random;
+    private Scalar fixedInitialSecret;
+    private byte[] fixedFinalPadding;
+
+    private PacketBuilder(SphinxGeometry geometry) {
+        this.geometry = geometry;
+    }
+
+    /** @return a builder for the default geometry (5 hops, 1024-byte payload) */
+    public static PacketBuilder create() {
+        return new PacketBuilder(SphinxGeometry.DEFAULT);
+    }
+
+    /** @return a builder for {@code geometry} */
+    public static PacketBuilder create(SphinxGeometry geometry) {
+        return new PacketBuilder(Objects.requireNonNull(geometry, "geometry"));
+    }
+
+    /**
+     * @param hops 1 to {@code maxHops} nodes, in the order the packet visits them
+     * @throws SphinxException with {@code BAD_ROUTE} for an empty or too long route
+     */
+    public PacketBuilder route(List<Hop> hops) throws SphinxException {
+        Objects.requireNonNull(hops, "hops");
+        if (hops.isEmpty() || hops.size() > geometry.maxHops()) {
+            throw new SphinxException(SphinxException.Reason.BAD_ROUTE, "route must have 1 to "
+                    + geometry.maxHops() + " hops, got " + hops.size());
+        }
+        this.route = List.copyOf(hops);
+        return this;
+    }
+
+    /** @param delays one per hop; delay i is read by hop i; the last is never read */
+    public PacketBuilder delays(List<Delay> delays) {
+        this.delays = List.copyOf(Objects.requireNonNull(delays, "delays"));
+        return this;
+    }
+
+    /** @param destination the recipient and identifier the last hop reads */
+    public PacketBuilder destination(Destination destination) {
+        this.destination = Objects.requireNonNull(destination, "destination");
+        return this;
+    }
+
+    /**
+     * @param message the bytes to carry, copied
+     * @throws SphinxException with {@code MESSAGE_TOO_LONG} above {@code geometry.maxMessageLength()}
+     */
+    public PacketBuilder message(byte[] message) throws SphinxException {
+        Objects.requireNonNull(message, "message");
+        if (message.length > geometry.maxMessageLength()) {
+            throw new SphinxException(SphinxException.Reason.MESSAGE_TOO_LONG, "message of " + message.length
+                    + " bytes exceeds the " + geometry.maxMessageLength() + "-byte payload capacity");
+        }
+        this.message = message.clone();
+        return this;
+    }
+
+    /** @param random the source of the packet's randomness; production passes {@code SecureRandom} */
+    public PacketBuilder random(RandomGenerator random) {
+        this.random = Objects.requireNonNull(random, "random");
+        return this;
+    }
+
+    /**
+     * Replaces randomness with recorded inputs, to reproduce a known packet byte for byte. Only for
+     * known-answer tests: a packet built twice with the same inputs is linkable.
+     */
+    PacketBuilder insecureFixedRandomness(Scalar initialSecret, byte[] finalPadding) {
+        this.fixedInitialSecret = Objects.requireNonNull(initialSecret, "initialSecret");
+        this.fixedFinalPadding = finalPadding.clone();
+        return this;
+    }
+
+    /**
+     * @return the packet, {@code geometry.packetLength()} bytes
+     * @throws SphinxException with {@code BAD_ROUTE} if the route or delays are missing or do not
+     *     match in length, or the destination is missing
+     */
+    public SphinxPacket build() throws SphinxException {
+        if (route == null || delays == null || destination == null) {
+            throw new SphinxException(SphinxException.Reason.BAD_ROUTE, "route, delays and destination are required");
+        }
+        if (delays.size() != route.size()) {
+            throw new SphinxException(SphinxException.Reason.BAD_ROUTE, "need one delay per hop: "
+                    + route.size() + " hops, " + delays.size() + " delays");
+        }
+        byte[] body = message == null ? new byte[0] : message;
+        int paddingLength = HeaderBuilder.finalPaddingLength(geometry, route.size());
+        Scalar initialSecret;
+        byte[] padding;
+        if (fixedInitialSecret != null) {
+            if (fixedFinalPadding.length != paddingLength) {
+                throw new SphinxException(SphinxException.Reason.BAD_ROUTE, "final padding must be "
+                        + paddingLength + " bytes, got " + fixedFinalPadding.length);
+            }
+            initialSecret = fixedInitialSecret;
+            padding = fixedFinalPadding;
+        } else {
+            if (random == null) {
+                throw new SphinxException(SphinxException.Reason.BAD_ROUTE, "a source of randomness is required");
+            }
+            initialSecret = Scalar.randomClamped(random);
+            padding = new byte[paddingLength];
+            random.nextBytes(padding);
+        }
+
+        List<X25519PublicKey> keys = new ArrayList<>(route.size());
+        List<NodeAddress> addresses = new ArrayList<>(route.size());
+        for (Hop hop : route) {
+            keys.add(hop.publicKey());
+            addresses.add(hop.address());
+        }
+        KeyMaterial material = KeyMaterial.derive(initialSecret, keys);
+        try {
+            byte[] header = HeaderBuilder.build(geometry, material, addresses, delays, destination, padding);
+            byte[] payload = PayloadCodec.pad(geometry, body);
+            PayloadCodec.encryptLayers(payload, material.hopKeys().stream().map(RoutingKeys::payloadKey).toList());
+            byte[] packet = new byte[geometry.packetLength()];
+            System.arraycopy(header, 0, packet, 0, header.length);
+            System.arraycopy(payload, 0, packet, geometry.payloadOffset(), payload.length);
+            return SphinxPacket.adopt(geometry, packet);
+        } finally {
+            material.wipe();
+        }
+    }
+}

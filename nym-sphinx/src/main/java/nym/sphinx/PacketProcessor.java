@@ -1,0 +1,135 @@
+package nym.sphinx;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import nym.crypto.CryptoException;
+import nym.crypto.group.GroupElement;
+import nym.crypto.group.SharedSecret;
+import nym.crypto.keys.X25519PrivateKey;
+import nym.crypto.primitives.TruncatedHmac;
+import nym.sphinx.internal.header.RoutingKeys;
+import nym.sphinx.internal.payload.PayloadCodec;
+import nym.sphinx.route.Delay;
+import nym.sphinx.route.DestinationAddress;
+import nym.sphinx.route.NodeAddress;
+import nym.sphinx.route.SurbId;
+
+/**
+ * A node's side of Sphinx: removes one layer of a packet with the node's private key.
+ *
+ * <p>The recipe, in order: check the length, compute the shared secret s = sk·α and the replay tag,
+ * derive the routing keys, verify γ in constant time, decrypt β (appending one zero block), check
+ * the version, read the routing command, remove one payload layer, and for a forward hop re-blind
+ * α' = b·α and assemble the next packet.
+ *
+ * <p>Thread-safe and immutable; one instance per node key serves every thread. Every bad input ends
+ * in a {@link SphinxException}, never in an unchecked exception.
+ */
+public final class PacketProcessor {
+    private final X25519PrivateKey privateKey;
+    private final SphinxGeometry geometry;
+
+    private PacketProcessor(X25519PrivateKey privateKey, SphinxGeometry geometry) {
+        this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
+        this.geometry = Objects.requireNonNull(geometry, "geometry");
+    }
+
+    /** @return a processor for packets of the default geometry addressed to {@code privateKey} */
+    public static PacketProcessor forKey(X25519PrivateKey privateKey) {
+        return new PacketProcessor(privateKey, SphinxGeometry.DEFAULT);
+    }
+
+    /** @return a processor for packets of {@code geometry} addressed to {@code privateKey} */
+    public static PacketProcessor forKey(X25519PrivateKey privateKey, SphinxGeometry geometry) {
+        return new PacketProcessor(privateKey, geometry);
+    }
+
+    /**
+     * Parses and processes raw bytes from the network.
+     *
+     * @throws SphinxException with the reason the bytes are not a packet for this node
+     */
+    public ProcessedPacket process(byte[] packetBytes) throws SphinxException {
+        return process(SphinxPacket.fromBytes(geometry, packetBytes));
+    }
+
+    /**
+     * @throws SphinxException with {@code MAC_MISMATCH} if γ does not verify, {@code UNKNOWN_VERSION},
+     *     {@code BAD_ROUTING_COMMAND} for an unknown flag or impossible delay, {@code TRUNCATED} if the
+     *     packet has another geometry
+     */
+    public ProcessedPacket process(SphinxPacket packet) throws SphinxException {
+        if (!packet.geometry().equals(geometry)) {
+            throw new SphinxException(SphinxException.Reason.TRUNCATED, "packet geometry " + packet.geometry()
+                    + " differs from this processor's " + geometry);
+        }
+        final int gammaOffset = geometry.gammaOffset();
+        final int betaOffset = geometry.betaOffset();
+        final int betaLength = geometry.betaLength();
+        final int payloadOffset = geometry.payloadOffset();
+        final int block = SphinxGeometry.ROUTING_BLOCK_LENGTH;
+        byte[] bytes = packet.internalBytes();
+
+        GroupElement alpha = packet.alpha();
+        SharedSecret secret = privateKey.sharedSecret(alpha);
+        ReplayTag replayTag = ReplayTag.of(secret);
+        RoutingKeys keys = RoutingKeys.derive(secret);
+        byte[] routing = null;
+        try {
+            verifyMac(keys, bytes, betaOffset, betaLength, Arrays.copyOfRange(bytes, gammaOffset, betaOffset));
+
+            // β followed by one zero block, which the key stream turns into the shifted-in filler.
+            routing = new byte[betaLength + block];
+            System.arraycopy(bytes, betaOffset, routing, 0, betaLength);
+            byte[] stream = keys.headerKeystream(routing.length);
+            for (int i = 0; i < routing.length; i++) {
+                routing[i] ^= stream[i];
+            }
+            Arrays.fill(stream, (byte) 0);
+            PacketVersion.requireKnown(routing, SphinxGeometry.VERSION_OFFSET);
+
+            byte[] payload = Arrays.copyOfRange(bytes, payloadOffset, bytes.length);
+            PayloadCodec.decrypt(keys.payloadKey(), payload);
+
+            return switch (routing[0]) {
+                case SphinxGeometry.FORWARD_FLAG -> forward(keys, alpha, routing, payload, replayTag);
+                case SphinxGeometry.FINAL_FLAG -> new ProcessedPacket.FinalHop(
+                        DestinationAddress.readFrom(routing, SphinxGeometry.ADDRESS_OFFSET),
+                        SurbId.readFrom(routing, SphinxGeometry.IDENTIFIER_OFFSET),
+                        PacketPayload.fromBytes(payload), replayTag);
+                default -> throw new SphinxException(SphinxException.Reason.BAD_ROUTING_COMMAND,
+                        "unknown routing flag " + (routing[0] & 0xFF));
+            };
+        } finally {
+            keys.wipe();
+            if (routing != null) {
+                Arrays.fill(routing, (byte) 0);
+            }
+        }
+    }
+
+    private ProcessedPacket forward(RoutingKeys keys, GroupElement alpha, byte[] routing, byte[] payload,
+            ReplayTag replayTag) throws SphinxException {
+        final int block = SphinxGeometry.ROUTING_BLOCK_LENGTH;
+        NodeAddress nextHop = NodeAddress.readFrom(routing, SphinxGeometry.ADDRESS_OFFSET);
+        Delay delay = Delay.readFrom(routing, SphinxGeometry.DELAY_OFFSET);
+
+        byte[] next = new byte[geometry.packetLength()];
+        alpha.multiply(keys.blindingFactor()).copyTo(next, geometry.alphaOffset());
+        System.arraycopy(routing, SphinxGeometry.NEXT_MAC_OFFSET, next, geometry.gammaOffset(),
+                SphinxGeometry.MAC_LENGTH);
+        System.arraycopy(routing, block, next, geometry.betaOffset(), geometry.betaLength());
+        System.arraycopy(payload, 0, next, geometry.payloadOffset(), payload.length);
+        return new ProcessedPacket.ForwardHop(SphinxPacket.adopt(geometry, next), nextHop, delay, replayTag);
+    }
+
+    private static void verifyMac(RoutingKeys keys, byte[] bytes, int betaOffset, int betaLength, byte[] gamma)
+            throws SphinxException {
+        try {
+            TruncatedHmac.verify(keys.macKey(), bytes, betaOffset, betaLength, gamma);
+        } catch (CryptoException e) {
+            throw new SphinxException(SphinxException.Reason.MAC_MISMATCH, "header authentication failed");
+        }
+    }
+}

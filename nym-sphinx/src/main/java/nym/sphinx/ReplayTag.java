@@ -1,0 +1,35 @@
+package nym.sphinx;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+import nym.crypto.FixedBytes;
+import nym.crypto.SecretAccess;
+import nym.crypto.group.SharedSecret;
+
+/**
+ * What a node remembers of each packet it processed, to drop a replay: SHA-256 of the hop's shared
+ * secret. The same packet always gives the same tag at the same node key; the tag reveals nothing of
+ * the secret. Immutable; 32 bytes.
+ */
+public final class ReplayTag extends FixedBytes {
+    /** Bytes of a tag. */
+    public static final int LENGTH = 32;
+
+    private ReplayTag(byte[] bytes) {
+        super(bytes, LENGTH);
+    }
+
+    /** @return the tag of the hop whose shared secret is {@code secret} */
+    static ReplayTag of(SharedSecret secret) {
+        byte[] raw = secret.toBytes(SecretAccess.insecureGrant());
+        try {
+            return new ReplayTag(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("BUG: SHA-256 unavailable", e);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+}

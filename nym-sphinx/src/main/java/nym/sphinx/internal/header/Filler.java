@@ -1,0 +1,31 @@
+package nym.sphinx.internal.header;
+
+import java.util.List;
+
+import nym.sphinx.SphinxGeometry;
+
+/**
+ * The filler φ: the bytes each hop's shift appends to β, precomputed by the sender so that every
+ * hop's γ covers what that hop will see. Start empty; for j = 1 … n−1 append one zero routing
+ * block, then XOR with the last 60·j bytes of PRG(ρⱼ₋₁).
+ */
+final class Filler {
+    private Filler() {}
+
+    /** @return the filler for a route whose hops have {@code hopKeys}: 60·(n−1) bytes */
+    static byte[] compute(SphinxGeometry geometry, List<RoutingKeys> hopKeys) {
+        int blocks = hopKeys.size() - 1;
+        int streamLength = geometry.headerKeystreamLength();
+        byte[] filler = new byte[blocks * SphinxGeometry.ROUTING_BLOCK_LENGTH];
+        for (int j = 1; j <= blocks; j++) {
+            int length = j * SphinxGeometry.ROUTING_BLOCK_LENGTH;
+            byte[] stream = hopKeys.get(j - 1).headerKeystream(streamLength);
+            int streamOffset = streamLength - length;
+            // The filler so far occupies [0, length - 60); the new zero block is implicit.
+            for (int k = 0; k < length; k++) {
+                filler[k] ^= stream[streamOffset + k];
+            }
+        }
+        return filler;
+    }
+}

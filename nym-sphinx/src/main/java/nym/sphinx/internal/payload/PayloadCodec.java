@@ -1,0 +1,79 @@
+package nym.sphinx.internal.payload;
+
+import java.util.Arrays;
+import java.util.List;
+
+import nym.crypto.ConstantTime;
+import nym.crypto.CryptoException;
+import nym.crypto.primitives.Lioness;
+import nym.sphinx.SphinxException;
+import nym.sphinx.SphinxGeometry;
+
+/**
+ * The payload: plaintext 0¹⁶ ‖ message ‖ 0x01 ‖ 0* to the geometry's payload length, encrypted
+ * with one Lioness layer per hop (the last hop's key first, so the first hop peels the outermost).
+ */
+public final class PayloadCodec {
+    private PayloadCodec() {}
+
+    /**
+     * @return the padded plaintext of {@code message}
+     * @throws SphinxException with {@code MESSAGE_TOO_LONG} if it does not fit
+     */
+    public static byte[] pad(SphinxGeometry geometry, byte[] message) throws SphinxException {
+        if (message.length > geometry.maxMessageLength()) {
+            throw new SphinxException(SphinxException.Reason.MESSAGE_TOO_LONG, "message of " + message.length
+                    + " bytes exceeds the " + geometry.maxMessageLength() + "-byte payload capacity");
+        }
+        byte[] payload = new byte[geometry.payloadLength()];
+        System.arraycopy(message, 0, payload, SphinxGeometry.PAYLOAD_ZERO_PREFIX, message.length);
+        payload[SphinxGeometry.PAYLOAD_ZERO_PREFIX + message.length] = SphinxGeometry.PAYLOAD_TERMINATOR;
+        return payload;
+    }
+
+    /** Encrypts {@code payload} in place with the keys of hops n−1 down to 0. */
+    public static void encryptLayers(byte[] payload, List<byte[]> payloadKeys) {
+        for (int i = payloadKeys.size() - 1; i >= 0; i--) {
+            encrypt(payloadKeys.get(i), payload);
+        }
+    }
+
+    /** Adds one Lioness layer in place. */
+    public static void encrypt(byte[] key, byte[] payload) {
+        try {
+            Lioness.encrypt(key, payload);
+        } catch (CryptoException e) {
+            throw new IllegalStateException("BUG: payload key or length refused by Lioness", e);
+        }
+    }
+
+    /** Removes one Lioness layer in place. */
+    public static void decrypt(byte[] key, byte[] payload) {
+        try {
+            Lioness.decrypt(key, payload);
+        } catch (CryptoException e) {
+            throw new IllegalStateException("BUG: payload key or length refused by Lioness", e);
+        }
+    }
+
+    /**
+     * @param plaintext a fully decrypted payload
+     * @return the message inside it
+     * @throws SphinxException with {@code BAD_PAYLOAD_PADDING} if the zero prefix or the terminator
+     *     is missing (the payload was tampered with, or is not meant for this reader)
+     */
+    public static byte[] unpad(byte[] plaintext) throws SphinxException {
+        if (plaintext.length <= SphinxGeometry.PAYLOAD_ZERO_PREFIX
+                || !ConstantTime.allZero(plaintext, 0, SphinxGeometry.PAYLOAD_ZERO_PREFIX)) {
+            throw new SphinxException(SphinxException.Reason.BAD_PAYLOAD_PADDING, "payload lacks its zero prefix");
+        }
+        int end = plaintext.length - 1;
+        while (end >= SphinxGeometry.PAYLOAD_ZERO_PREFIX && plaintext[end] == 0) {
+            end--;
+        }
+        if (end < SphinxGeometry.PAYLOAD_ZERO_PREFIX || plaintext[end] != SphinxGeometry.PAYLOAD_TERMINATOR) {
+            throw new SphinxException(SphinxException.Reason.BAD_PAYLOAD_PADDING, "payload lacks its terminator");
+        }
+        return Arrays.copyOfRange(plaintext, SphinxGeometry.PAYLOAD_ZERO_PREFIX, end);
+    }
+}
