@@ -12,5 +12,5 @@ module nym.sphinx {
     exports nym.sphinx;
     // exports nym.sphinx.fragment; (added with the fragment code)
     exports nym.sphinx.route;
-    // exports nym.sphinx.surb; (added with the SURB code)
+    exports nym.sphinx.surb;
 }

@@ -1,20 +1,16 @@
 package nym.sphinx;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 import nym.crypto.group.Scalar;
-import nym.crypto.keys.X25519PublicKey;
 import nym.sphinx.internal.header.HeaderBuilder;
-import nym.sphinx.internal.header.KeyMaterial;
-import nym.sphinx.internal.header.RoutingKeys;
+import nym.sphinx.internal.header.RouteHeader;
 import nym.sphinx.internal.payload.PayloadCodec;
 import nym.sphinx.route.Delay;
 import nym.sphinx.route.Destination;
 import nym.sphinx.route.Hop;
-import nym.sphinx.route.NodeAddress;
 
 /**
  * Builds a Sphinx packet for a route of 1 to {@code maxHops} nodes, byte-compatible with the
@@ -58,16 +54,11 @@ public final class PacketBuilder {
     }
 
     /**
-     * @param hops 1 to {@code maxHops} nodes, in the order the packet visits them
-     * @throws SphinxException with {@code BAD_ROUTE} for an empty or too long route
+     * @param hops 1 to {@code maxHops} nodes, in the order the packet visits them; checked by
+     *     {@link #build()}
      */
-    public PacketBuilder route(List<Hop> hops) throws SphinxException {
-        Objects.requireNonNull(hops, "hops");
-        if (hops.isEmpty() || hops.size() > geometry.maxHops()) {
-            throw new SphinxException(SphinxException.Reason.BAD_ROUTE, "route must have 1 to "
-                    + geometry.maxHops() + " hops, got " + hops.size());
-        }
-        this.route = List.copyOf(hops);
+    public PacketBuilder route(List<Hop> hops) {
+        this.route = List.copyOf(Objects.requireNonNull(hops, "hops"));
         return this;
     }
 
@@ -115,16 +106,13 @@ public final class PacketBuilder {
 
     /**
      * @return the packet, {@code geometry.packetLength()} bytes
-     * @throws SphinxException with {@code BAD_ROUTE} if the route or delays are missing or do not
-     *     match in length, or the destination is missing
+     * @throws SphinxException with {@code BAD_ROUTE} if the route is empty or longer than the
+     *     geometry allows, the delays are not one per hop, or the destination is missing
      */
     public SphinxPacket build() throws SphinxException {
-        if (route == null || delays == null || destination == null) {
-            throw new SphinxException(SphinxException.Reason.BAD_ROUTE, "route, delays and destination are required");
-        }
-        if (delays.size() != route.size()) {
-            throw new SphinxException(SphinxException.Reason.BAD_ROUTE, "need one delay per hop: "
-                    + route.size() + " hops, " + delays.size() + " delays");
+        RouteHeader.checkRoute(geometry, route, delays);
+        if (destination == null) {
+            throw new SphinxException(SphinxException.Reason.BAD_ROUTE, "a destination is required");
         }
         byte[] body = message == null ? new byte[0] : message;
         int paddingLength = HeaderBuilder.finalPaddingLength(geometry, route.size());
@@ -146,23 +134,16 @@ public final class PacketBuilder {
             random.nextBytes(padding);
         }
 
-        List<X25519PublicKey> keys = new ArrayList<>(route.size());
-        List<NodeAddress> addresses = new ArrayList<>(route.size());
-        for (Hop hop : route) {
-            keys.add(hop.publicKey());
-            addresses.add(hop.address());
-        }
-        KeyMaterial material = KeyMaterial.derive(initialSecret, keys);
+        RouteHeader built = RouteHeader.build(geometry, route, delays, destination, initialSecret, padding);
         try {
-            byte[] header = HeaderBuilder.build(geometry, material, addresses, delays, destination, padding);
             byte[] payload = PayloadCodec.pad(geometry, body);
-            PayloadCodec.encryptLayers(payload, material.hopKeys().stream().map(RoutingKeys::payloadKey).toList());
+            PayloadCodec.encryptLayers(payload, built.payloadKeys());
             byte[] packet = new byte[geometry.packetLength()];
-            System.arraycopy(header, 0, packet, 0, header.length);
+            System.arraycopy(built.header(), 0, packet, 0, built.header().length);
             System.arraycopy(payload, 0, packet, geometry.payloadOffset(), payload.length);
             return SphinxPacket.adopt(geometry, packet);
         } finally {
-            material.wipe();
+            built.wipe();
         }
     }
 }
