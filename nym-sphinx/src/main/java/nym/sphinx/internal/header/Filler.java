@@ -25,6 +25,7 @@ final class Filler {
             for (int k = 0; k < length; k++) {
                 filler[k] ^= stream[streamOffset + k];
             }
+            java.util.Arrays.fill(stream, (byte) 0);
         }
         return filler;
     }
