@@ -1,0 +1,15 @@
+package nym.traffic.mixnode;
+
+/** Why a mix node dropped a packet instead of forwarding it. */
+public enum DropReason {
+    /** The packet's replay tag was seen before. */
+    REPLAY,
+    /** The packet failed processing: bad MAC, unknown version, bad routing command. */
+    BAD_PACKET,
+    /** The next hop in the header is not a valid socket address. */
+    UNKNOWN_NEXT_HOP,
+    /** A bounded queue (processing, delay, or the next hop's send queue) was full. */
+    QUEUE_FULL,
+    /** The packet was addressed to a final hop, which a mix node is not. */
+    NOT_A_MIX_PACKET,
+}

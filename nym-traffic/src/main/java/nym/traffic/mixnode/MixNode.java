@@ -1,0 +1,166 @@
+package nym.traffic.mixnode;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.DelayQueue;
+
+import nym.crypto.keys.X25519PrivateKey;
+import nym.sphinx.PacketProcessor;
+import nym.sphinx.ProcessedPacket;
+import nym.sphinx.SphinxException;
+import nym.sphinx.SphinxPacket;
+import nym.traffic.internal.HeldPacket;
+import nym.traffic.transport.NodeAddresses;
+import nym.traffic.transport.PacketListener;
+import nym.traffic.transport.PacketSender;
+import nym.traffic.transport.TransportException;
+
+/**
+ * The mix node engine: read → unwrap (one layer, with the node's key) → replay check → hold for
+ * the delay the sender wrote → forward to the next hop.
+ *
+ * <p>Reading threads only enqueue; unwrapping runs on {@code workerThreads} platform threads; one
+ * thread releases held packets in order of their release time; sending is the
+ * {@link PacketSender}'s. Every stage is bounded and counts what it drops ({@link MixNodeMetrics}).
+ *
+ * <p>Thread-safe. {@link #close()} stops everything; packets in flight are dropped.
+ */
+public final class MixNode implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MixNode.class.getName());
+
+    private final MixNodeConfig config;
+    private final PacketProcessor processor;
+    private final ReplayFilter replayFilter;
+    private final MixNodeMetrics metrics = new MixNodeMetrics();
+    private final BlockingQueue<SphinxPacket> toProcess;
+    private final DelayQueue<HeldPacket> held = new DelayQueue<>();
+    private final PacketSender sender;
+    private final List<Thread> threads = new ArrayList<>();
+    private final PacketListener listener;
+    private volatile boolean closed;
+
+    private MixNode(MixNodeConfig config, X25519PrivateKey key, ReplayFilter replayFilter) throws IOException {
+        this.config = config;
+        this.processor = PacketProcessor.forKey(key, config.geometry());
+        this.replayFilter = replayFilter;
+        this.toProcess = new ArrayBlockingQueue<>(config.processingQueueCapacity());
+        this.sender = PacketSender.create(config.sender());
+        for (int i = 0; i < config.workerThreads(); i++) {
+            threads.add(Thread.ofPlatform().daemon().name("mix-worker-" + i).start(this::processLoop));
+        }
+        threads.add(Thread.ofPlatform().daemon().name("mix-release").start(this::releaseLoop));
+        this.listener = PacketListener.start(config.listen(), config.geometry(), (packet, from) -> {
+            metrics.recordReceived();
+            if (!toProcess.offer(packet)) {
+                metrics.recordDropped(DropReason.QUEUE_FULL);
+            }
+        });
+    }
+
+    /**
+     * Starts a node that unwraps packets built for {@code key}.
+     *
+     * @throws IOException if the listening address cannot be bound
+     */
+    public static MixNode start(MixNodeConfig config, X25519PrivateKey key, ReplayFilter replayFilter)
+            throws IOException {
+        return new MixNode(Objects.requireNonNull(config, "config"), Objects.requireNonNull(key, "key"),
+                Objects.requireNonNull(replayFilter, "replayFilter"));
+    }
+
+    /** @return where the node accepts packets */
+    public InetSocketAddress localAddress() {
+        return listener.localAddress();
+    }
+
+    /** @return the node's counters */
+    public MixNodeMetrics metrics() {
+        return metrics;
+    }
+
+    /** @return the outbound side's counters (connections, queues) */
+    public PacketSender sender() {
+        return sender;
+    }
+
+    /** @return malformed frames seen by the listener */
+    public long badFrames() {
+        return listener.badFrames();
+    }
+
+    private void processLoop() {
+        while (!closed) {
+            SphinxPacket packet;
+            try {
+                packet = toProcess.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            process(packet);
+        }
+    }
+
+    private void process(SphinxPacket packet) {
+        ProcessedPacket result;
+        try {
+            result = processor.process(packet);
+            replayFilter.recordFirstUse(result.replayTag());
+        } catch (SphinxException e) {
+            metrics.recordDropped(e.reason() == SphinxException.Reason.REPLAY ? DropReason.REPLAY : DropReason.BAD_PACKET);
+            return;
+        }
+        switch (result) {
+            case ProcessedPacket.FinalHop last -> metrics.recordDropped(DropReason.NOT_A_MIX_PACKET);
+            case ProcessedPacket.ForwardHop forward -> hold(forward);
+        }
+    }
+
+    private void hold(ProcessedPacket.ForwardHop forward) {
+        InetSocketAddress nextHop;
+        try {
+            nextHop = NodeAddresses.decode(forward.nextHop());
+        } catch (TransportException e) {
+            metrics.recordDropped(DropReason.UNKNOWN_NEXT_HOP);
+            return;
+        }
+        if (metrics.heldCounter().incrementAndGet() > config.maxHeldPackets()) {
+            metrics.heldCounter().decrementAndGet();
+            metrics.recordDropped(DropReason.QUEUE_FULL);
+            return;
+        }
+        long releaseAt = System.nanoTime() + forward.delay().nanos();
+        held.add(new HeldPacket(releaseAt, forward.next(), nextHop, NodeAddresses.formatHost(nextHop)));
+    }
+
+    private void releaseLoop() {
+        while (!closed) {
+            HeldPacket packet;
+            try {
+                packet = held.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            metrics.heldCounter().decrementAndGet();
+            if (sender.send(packet.nextHop(), packet.packet())) {
+                metrics.recordForwarded(packet.nextHost());
+            } else {
+                metrics.recordDropped(DropReason.QUEUE_FULL);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        listener.close();
+        threads.forEach(Thread::interrupt);
+        sender.close();
+        LOG.log(Level.INFO, "mix node on " + listener.localAddress() + " stopped: " + metrics);
+    }
+}

@@ -1,0 +1,36 @@
+package nym.traffic.mixnode;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+import nym.sphinx.SphinxGeometry;
+import nym.traffic.transport.PacketSender;
+
+/**
+ * How a mix node runs.
+ *
+ * @param listen where to accept packets (port 0 picks one)
+ * @param geometry the packet geometry of the network
+ * @param workerThreads threads that unwrap packets; the number of cores by default
+ * @param processingQueueCapacity packets waiting to be unwrapped before new ones are dropped
+ * @param maxHeldPackets packets held for their delay before new ones are dropped
+ * @param sender the outbound connections' settings
+ */
+public record MixNodeConfig(InetSocketAddress listen, SphinxGeometry geometry, int workerThreads,
+        int processingQueueCapacity, int maxHeldPackets, PacketSender.Config sender) {
+    /** Checks the values. */
+    public MixNodeConfig {
+        Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(geometry, "geometry");
+        Objects.requireNonNull(sender, "sender");
+        if (workerThreads < 1 || processingQueueCapacity < 1 || maxHeldPackets < 1) {
+            throw new IllegalArgumentException("threads and capacities must be positive");
+        }
+    }
+
+    /** @return defaults for {@code listen}: all cores, 50,000 queued, 500,000 held */
+    public static MixNodeConfig defaults(InetSocketAddress listen) {
+        return new MixNodeConfig(listen, SphinxGeometry.DEFAULT, Runtime.getRuntime().availableProcessors(),
+                50_000, 500_000, PacketSender.Config.DEFAULT);
+    }
+}

@@ -1,0 +1,21 @@
+package nym.traffic.mixnode;
+
+import nym.sphinx.ReplayTag;
+import nym.sphinx.SphinxException;
+
+/**
+ * What a node remembers of the packets it processed, to drop replays. Implementations are
+ * thread-safe and bounded in memory; each documents how many tags it is guaranteed to remember.
+ */
+public interface ReplayFilter {
+    /**
+     * Records {@code tag}.
+     *
+     * @throws SphinxException with {@link SphinxException.Reason#REPLAY} if it was recorded before
+     *     (within the filter's memory)
+     */
+    void recordFirstUse(ReplayTag tag) throws SphinxException;
+
+    /** @return tags remembered now */
+    long size();
+}

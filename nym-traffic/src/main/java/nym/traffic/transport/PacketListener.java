@@ -1,0 +1,132 @@
+package nym.traffic.transport;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import nym.sphinx.SphinxGeometry;
+import nym.sphinx.SphinxPacket;
+
+/**
+ * Accepts TCP connections and reads {@link PacketFrames} from each, on one virtual thread per
+ * connection, handing every packet to a {@link PacketHandler}. A malformed frame closes that
+ * connection with one log line; every other connection keeps being served.
+ *
+ * <p>Thread-safe. {@link #close()} stops accepting and closes every open connection.
+ */
+public final class PacketListener implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PacketListener.class.getName());
+
+    private final ServerSocket server;
+    private final SphinxGeometry geometry;
+    private final PacketHandler handler;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong badFrames = new AtomicLong();
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private PacketListener(ServerSocket server, SphinxGeometry geometry, PacketHandler handler) {
+        this.server = server;
+        this.geometry = geometry;
+        this.handler = handler;
+        this.acceptor = Thread.ofVirtual().name("packet-accept-" + server.getLocalPort()).start(this::acceptLoop);
+    }
+
+    /**
+     * Binds {@code bind} (port 0 picks a free port) and starts accepting.
+     *
+     * @throws IOException if the address cannot be bound
+     */
+    public static PacketListener start(InetSocketAddress bind, SphinxGeometry geometry, PacketHandler handler)
+            throws IOException {
+        Objects.requireNonNull(geometry, "geometry");
+        Objects.requireNonNull(handler, "handler");
+        ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(bind);
+        return new PacketListener(server, geometry, handler);
+    }
+
+    /** @return the bound address, with the real port */
+    public InetSocketAddress localAddress() {
+        return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
+    }
+
+    /** @return packets read so far */
+    public long received() {
+        return received.get();
+    }
+
+    /** @return connections closed because of a malformed frame */
+    public long badFrames() {
+        return badFrames.get();
+    }
+
+    /** @return connections open now */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket socket = server.accept();
+                socket.setTcpNoDelay(true);
+                connections.add(socket);
+                Thread.ofVirtual().name("packet-read-" + socket.getRemoteSocketAddress()).start(() -> serve(socket));
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.log(Level.WARNING, "accept failed on " + localAddress() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+        try (socket; DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()))) {
+            SphinxPacket packet;
+            while ((packet = PacketFrames.read(in, geometry)) != null) {
+                received.incrementAndGet();
+                handler.onPacket(packet, peer);
+            }
+        } catch (TransportException e) {
+            badFrames.incrementAndGet();
+            LOG.log(Level.WARNING, "closing connection from " + peer + ": " + e.getMessage());
+        } catch (SocketException e) {
+            // The peer or close() ended the connection.
+        } catch (IOException e) {
+            LOG.log(Level.INFO, "connection from " + peer + " failed: " + e.getMessage());
+        } finally {
+            connections.remove(socket);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing server socket: " + e.getMessage());
+        }
+        for (Socket socket : connections) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing connection: " + e.getMessage());
+            }
+        }
+        acceptor.interrupt();
+    }
+}
