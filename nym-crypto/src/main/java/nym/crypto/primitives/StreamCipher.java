@@ -35,6 +35,9 @@ public final class StreamCipher {
         if (length < 0) {
             throw new IllegalArgumentException("negative key stream length: " + length);
         }
+        if (length == 0) {
+            return new byte[0]; // Cipher.update returns null, not an empty array, for empty input
+        }
         return cipher(key).update(new byte[length]);
     }
 

@@ -1,0 +1,61 @@
+package nym.crypto.primitives;
+
+import static nym.crypto.Reasons.assertReason;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+import nym.crypto.CryptoException;
+import nym.crypto.Vectors;
+
+class TruncatedHmacTest {
+    private static final byte[] KEY = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** Valid cases must compute the tag and verify; invalid ones must be refused by verify. */
+    @Test
+    void knownAnswers() {
+        Vectors.sweep("hmac.json", c -> {
+            byte[] key = Vectors.hex(c, "key");
+            byte[] data = Vectors.hex(c, "data");
+            byte[] tag = Vectors.hex(c, "tag");
+            TruncatedHmac.verify(key, data, 0, data.length, tag);
+            assertArrayEquals(tag, TruncatedHmac.compute(key, data, 0, data.length));
+        });
+    }
+
+    @Test
+    void computesOverTheGivenRangeOnly() throws CryptoException {
+        byte[] framed = {9, 9, 1, 2, 3, 9};
+        byte[] tag = TruncatedHmac.compute(KEY, framed, 2, 3);
+        assertArrayEquals(TruncatedHmac.compute(KEY, new byte[] {1, 2, 3}, 0, 3), tag);
+        TruncatedHmac.verify(KEY, framed, 2, 3, tag);
+        assertThrows(IndexOutOfBoundsException.class, () -> TruncatedHmac.compute(KEY, framed, 4, 3));
+    }
+
+    @Test
+    void everySingleBitFlipOfTheTagIsAMismatch() throws CryptoException {
+        byte[] data = {1, 2, 3};
+        byte[] tag = TruncatedHmac.compute(KEY, data, 0, data.length);
+        for (int bit = 0; bit < TruncatedHmac.LENGTH * 8; bit++) {
+            byte[] flipped = tag.clone();
+            flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+            assertReason(CryptoException.Reason.MAC_MISMATCH, () -> TruncatedHmac.verify(KEY, data, 0, 3, flipped));
+        }
+    }
+
+    @Test
+    void wrongTagOrKeyLengthIsBadLength() throws CryptoException {
+        byte[] data = {1};
+        byte[] tag = TruncatedHmac.compute(KEY, data, 0, 1);
+        byte[] longTag = Arrays.copyOf(tag, TruncatedHmac.LENGTH + 1);
+        assertReason(CryptoException.Reason.BAD_LENGTH, () -> TruncatedHmac.verify(KEY, data, 0, 1, longTag));
+        assertReason(CryptoException.Reason.BAD_LENGTH,
+                () -> TruncatedHmac.verify(KEY, data, 0, 1, Arrays.copyOf(tag, TruncatedHmac.LENGTH - 1)));
+        assertReason(CryptoException.Reason.BAD_LENGTH,
+                () -> TruncatedHmac.compute(Arrays.copyOf(KEY, 32), data, 0, 1));
+    }
+}
