@@ -136,6 +136,9 @@ public final class FragmentHeader {
                     "link byte 0x" + Integer.toHexString(bytes[LINK_OFFSET] & 0xff) + " is neither 0x00 nor flagged");
         }
         int link = flaggedLink & ~FLAG_BIT;
+        if (link == NO_LINK) {
+            throw new FragmentException(FragmentException.Reason.MALFORMED_HEADER, "link to set 0");
+        }
         if (current == 1) {
             return of(setId, total, current, link, NO_LINK);
         }

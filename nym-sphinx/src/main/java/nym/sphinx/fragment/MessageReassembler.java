@@ -3,7 +3,6 @@ package nym.sphinx.fragment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,48 +175,13 @@ public final class MessageReassembler {
 
     /** With {@code completed} complete: the message if every set of its chain is complete too. */
     private Optional<byte[]> assembleChain(PendingSet completed) throws FragmentException {
-        List<PendingSet> visited = new ArrayList<>();
-        visited.add(completed);
-        PendingSet head = completed;
-        while (head.previousSetId() != FragmentHeader.NO_LINK) {
-            PendingSet previous = sets.get(head.previousSetId());
-            if (previous == null || !previous.isComplete()) {
-                return Optional.empty();
-            }
-            visited.add(previous);
-            if (previous.nextSetId() != head.setId() || visited.size() > sets.size()) {
-                throw dropInconsistent(visited, head.setId(), previous.setId());
-            }
-            head = previous;
+        List<PendingSet> chain = SetChain.find(sets, completed, this::remove);
+        if (chain.isEmpty()) {
+            return Optional.empty();
         }
-        List<PendingSet> chain = new ArrayList<>();
-        chain.add(head);
-        long length = head.dataLength();
-        for (PendingSet tail = head; tail.nextSetId() != FragmentHeader.NO_LINK; ) {
-            PendingSet next = sets.get(tail.nextSetId());
-            if (next == null || !next.isComplete()) {
-                return Optional.empty();
-            }
-            chain.add(next);
-            if (next.previousSetId() != tail.setId() || chain.size() > sets.size()) {
-                throw dropInconsistent(chain, tail.setId(), next.setId());
-            }
-            length += next.dataLength();
-            tail = next;
-        }
-        byte[] message = new byte[Math.toIntExact(length)];
-        int at = 0;
-        for (PendingSet set : chain) {
-            at = set.copyDataTo(message, at);
-            remove(set);
-        }
+        byte[] message = SetChain.concatenate(chain);
+        chain.forEach(this::remove);
         return Optional.of(message);
-    }
-
-    private FragmentException dropInconsistent(List<PendingSet> involved, int fromId, int toId) {
-        involved.forEach(this::remove);
-        return new FragmentException(FragmentException.Reason.INCONSISTENT,
-                "sets " + fromId + " and " + toId + " do not link to each other both ways");
     }
 
     private void remove(PendingSet set) {
