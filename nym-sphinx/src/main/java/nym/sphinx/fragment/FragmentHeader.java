@@ -58,16 +58,12 @@ public final class FragmentHeader {
         this.nextSetId = nextSetId;
     }
 
-    /** @return the 1-byte header of a message that fits one fragment: set id 0, fragment 1 of 1 */
+    /** @return the 1-byte header of a message that fits one fragment: set id 0, fragment 1 of 1. */
     public static FragmentHeader unfragmented() {
         return UNFRAGMENTED;
     }
 
-    /**
-     * @return the header of fragment {@code currentFragment} of {@code totalFragments} in set
-     *     {@code setId}, without links
-     * @throws FragmentException with {@code MALFORMED_HEADER} if a value is out of range
-     */
+    /** Same as {@link #of(int, int, int, int, int)} without links. @throws FragmentException as it does */
     public static FragmentHeader of(int setId, int totalFragments, int currentFragment) throws FragmentException {
         return of(setId, totalFragments, currentFragment, NO_LINK, NO_LINK);
     }
@@ -243,10 +239,8 @@ public final class FragmentHeader {
 
     @Override
     public String toString() {
-        if (!fragmented) {
-            return "FragmentHeader[unfragmented]";
-        }
-        return "FragmentHeader[set=" + setId + ", " + currentFragment + "/" + totalFragments
+        return !fragmented ? "FragmentHeader[unfragmented]"
+                : "FragmentHeader[set=" + setId + ", " + currentFragment + "/" + totalFragments
                 + (previousSetId != NO_LINK ? ", previous=" + previousSetId : "")
                 + (nextSetId != NO_LINK ? ", next=" + nextSetId : "") + "]";
     }

@@ -114,15 +114,17 @@ public final class MessageReassembler {
             set.add(fragment, now);
             sets.put(header.setId(), set);
             bufferedBytes += fragment.encodedLength();
-            return set.isComplete() ? assembleChain(set) : Optional.empty();
+            List<PendingSet> chain = set.isComplete() ? SetChain.find(sets, set, this::remove) : List.of();
+            if (chain.isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] message = SetChain.concatenate(chain);
+            chain.forEach(this::remove);
+            return Optional.of(message);
         }
     }
 
-    /**
-     * Drops every set that received nothing for the expiry duration.
-     *
-     * @return the number of sets dropped
-     */
+    /** Drops every set that received nothing for the expiry duration; @return how many it dropped. */
     public int expire() {
         synchronized (lock) {
             return expireAt(clock.instant());
@@ -163,7 +165,7 @@ public final class MessageReassembler {
         Iterator<PendingSet> oldestFirst = sets.values().iterator();
         while (oldestFirst.hasNext()) {
             PendingSet set = oldestFirst.next();
-            if (now.isBefore(set.lastArrival().plus(expiry))) {
+            if (Duration.between(set.lastArrival(), now).compareTo(expiry) < 0) {
                 break;
             }
             oldestFirst.remove();
@@ -171,17 +173,6 @@ public final class MessageReassembler {
             dropped++;
         }
         return dropped;
-    }
-
-    /** With {@code completed} complete: the message if every set of its chain is complete too. */
-    private Optional<byte[]> assembleChain(PendingSet completed) throws FragmentException {
-        List<PendingSet> chain = SetChain.find(sets, completed, this::remove);
-        if (chain.isEmpty()) {
-            return Optional.empty();
-        }
-        byte[] message = SetChain.concatenate(chain);
-        chain.forEach(this::remove);
-        return Optional.of(message);
     }
 
     private void remove(PendingSet set) {
@@ -227,7 +218,8 @@ public final class MessageReassembler {
         /** @throws IllegalArgumentException if not 1 to {@link #MAX_BUFFERED_BYTES} */
         public Builder maxBufferedBytes(long value) {
             if (value < 1 || value > MAX_BUFFERED_BYTES) {
-                throw new IllegalArgumentException("maxBufferedBytes must be 1 to " + MAX_BUFFERED_BYTES + ", got " + value);
+                throw new IllegalArgumentException(
+                        "maxBufferedBytes must be 1 to " + MAX_BUFFERED_BYTES + ", got " + value);
             }
             this.maxBufferedBytes = value;
             return this;

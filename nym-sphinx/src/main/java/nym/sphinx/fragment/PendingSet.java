@@ -40,8 +40,8 @@ final class PendingSet {
         if (present.equals(fragment)) {
             return false;
         }
-        throw new FragmentException(FragmentException.Reason.INCONSISTENT, "set " + setId + " already holds another fragment "
-                + header.currentFragment());
+        throw new FragmentException(FragmentException.Reason.INCONSISTENT,
+                "set " + setId + " already holds another fragment " + header.currentFragment());
     }
 
     /** Stores a fragment that {@link #isNew} accepted. */

@@ -24,34 +24,34 @@ final class SetChain {
      */
     static List<PendingSet> find(Map<Integer, PendingSet> sets, PendingSet completed, Consumer<PendingSet> drop)
             throws FragmentException {
-        List<PendingSet> visited = new ArrayList<>();
-        visited.add(completed);
-        PendingSet head = completed;
-        while (head.previousSetId() != FragmentHeader.NO_LINK) {
-            PendingSet previous = sets.get(head.previousSetId());
-            if (previous == null || !previous.isComplete()) {
+        List<PendingSet> back = walk(sets, completed, true, drop);
+        return back.isEmpty() ? back : walk(sets, back.getLast(), false, drop);
+    }
+
+    /**
+     * Follows links from {@code start} backwards or forwards to the end of the chain.
+     *
+     * @return the sets passed, {@code start} first; empty if one is missing or incomplete
+     */
+    private static List<PendingSet> walk(Map<Integer, PendingSet> sets, PendingSet start, boolean backwards,
+            Consumer<PendingSet> drop) throws FragmentException {
+        List<PendingSet> path = new ArrayList<>(List.of(start));
+        for (PendingSet at = start; link(at, backwards) != FragmentHeader.NO_LINK; ) {
+            PendingSet neighbour = sets.get(link(at, backwards));
+            if (neighbour == null || !neighbour.isComplete()) {
                 return List.of();
             }
-            visited.add(previous);
-            if (previous.nextSetId() != head.setId() || visited.size() > sets.size()) {
-                throw inconsistent(visited, drop, previous.setId(), head.setId());
+            path.add(neighbour);
+            if (link(neighbour, !backwards) != at.setId() || path.size() > sets.size()) {
+                throw inconsistent(path, drop, at.setId(), neighbour.setId());
             }
-            head = previous;
+            at = neighbour;
         }
-        List<PendingSet> chain = new ArrayList<>();
-        chain.add(head);
-        for (PendingSet tail = head; tail.nextSetId() != FragmentHeader.NO_LINK; ) {
-            PendingSet next = sets.get(tail.nextSetId());
-            if (next == null || !next.isComplete()) {
-                return List.of();
-            }
-            chain.add(next);
-            if (next.previousSetId() != tail.setId() || chain.size() > sets.size()) {
-                throw inconsistent(chain, drop, tail.setId(), next.setId());
-            }
-            tail = next;
-        }
-        return chain;
+        return path;
+    }
+
+    private static int link(PendingSet set, boolean previous) {
+        return previous ? set.previousSetId() : set.nextSetId();
     }
 
     /** @return the data of the complete sets of {@code chain}, in order, in one new array */
@@ -68,7 +68,8 @@ final class SetChain {
         return message;
     }
 
-    private static FragmentException inconsistent(List<PendingSet> involved, Consumer<PendingSet> drop, int from, int to) {
+    private static FragmentException inconsistent(List<PendingSet> involved, Consumer<PendingSet> drop,
+            int from, int to) {
         involved.forEach(drop);
         return new FragmentException(FragmentException.Reason.INCONSISTENT,
                 "sets " + from + " and " + to + " do not link to each other both ways");

@@ -85,7 +85,8 @@ class MessageReassemblerTest {
         // Set 1 says set 2 follows it; set 3 says set 1 precedes it.
         fullSet(reassembler, 1, FragmentHeader.NO_LINK, 2);
         assertReason(FragmentException.Reason.INCONSISTENT,
-                () -> reassembler.accept(Fragment.of(FragmentHeader.of(3, 1, 1, 1, FragmentHeader.NO_LINK), new byte[5])));
+                () -> reassembler.accept(
+                        Fragment.of(FragmentHeader.of(3, 1, 1, 1, FragmentHeader.NO_LINK), new byte[5])));
         assertEquals(0, reassembler.pendingSets());
         assertEquals(0, reassembler.bufferedBytes());
     }
@@ -118,7 +119,8 @@ class MessageReassemblerTest {
     void parseErrorsKeepTheirReason() {
         MessageReassembler reassembler = builder().build();
         assertReason(FragmentException.Reason.TRUNCATED, () -> reassembler.accept(new byte[] {(byte) 0x80}));
-        assertReason(FragmentException.Reason.MALFORMED_HEADER, () -> reassembler.accept(new byte[] {1, 0, 0, 0, 1, 1, 0}));
+        assertReason(FragmentException.Reason.MALFORMED_HEADER,
+                () -> reassembler.accept(new byte[] {1, 0, 0, 0, 1, 1, 0}));
     }
 
     @Test

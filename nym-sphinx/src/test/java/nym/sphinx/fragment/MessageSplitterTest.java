@@ -22,7 +22,8 @@ class MessageSplitterTest {
     private static final int LINKED_ROOM = CAPACITY - FragmentHeader.LINKED_LENGTH;
     private static final int SET = FragmentHeader.MAX_FRAGMENTS_PER_SET;
 
-    private final MessageSplitter splitter = MessageSplitter.forGeometry(SphinxGeometry.DEFAULT, new SplittableRandom(7));
+    private final MessageSplitter splitter =
+            MessageSplitter.forGeometry(SphinxGeometry.DEFAULT, new SplittableRandom(7));
 
     @Test
     void capacityIsTheGeometrysMessageLength() {
@@ -124,7 +125,8 @@ class MessageSplitterTest {
 
     @Test
     void setIdsComeFromTheGeneratorAndAreDistinctWithinAMessage() {
-        MessageSplitter stubbed = MessageSplitter.create(CAPACITY, new StubRandom(41, 41, 41, FragmentHeader.MAX_SET_ID - 1));
+        MessageSplitter stubbed =
+                MessageSplitter.create(CAPACITY, new StubRandom(41, 41, 41, FragmentHeader.MAX_SET_ID - 1));
         List<Fragment> fragments = stubbed.split(message(SET * UNLINKED_ROOM + 1));
         assertEquals(42, fragments.get(0).header().setId());
         assertEquals(FragmentHeader.MAX_SET_ID, fragments.get(SET).header().setId());
