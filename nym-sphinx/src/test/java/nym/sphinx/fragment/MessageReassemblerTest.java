@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -45,6 +46,14 @@ class MessageReassemblerTest {
         MessageReassembler reassembler = builder().build();
         assertArrayEquals(new byte[0], reassembler.accept(new byte[] {0}).orElseThrow());
         assertArrayEquals(new byte[] {1, 2}, reassembler.accept(new byte[] {0, 1, 2}).orElseThrow());
+        assertEquals(0, reassembler.pendingSets());
+    }
+
+    @Test
+    void oneFragmentSetAsCurrentNymSendsItReassembles() throws FragmentException {
+        MessageReassembler reassembler = builder().build();
+        byte[] bytes = HexFormat.of().parseHex("80000009" + "01" + "01" + "00" + "cafe");
+        assertArrayEquals(new byte[] {(byte) 0xca, (byte) 0xfe}, reassembler.accept(bytes).orElseThrow());
         assertEquals(0, reassembler.pendingSets());
     }
 
