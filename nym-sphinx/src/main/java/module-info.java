@@ -10,7 +10,7 @@ module nym.sphinx {
     requires transitive nym.crypto; // keys and group elements appear in this module's API
 
     exports nym.sphinx;
-    // exports nym.sphinx.fragment; (added with the fragment code)
+    exports nym.sphinx.fragment;
     exports nym.sphinx.route;
     exports nym.sphinx.surb;
 }

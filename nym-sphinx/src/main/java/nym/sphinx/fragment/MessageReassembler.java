@@ -1,0 +1,251 @@
+package nym.sphinx.fragment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import nym.sphinx.SphinxGeometry;
+
+/**
+ * Puts messages back together from fragments that arrive in any order, possibly twice, possibly
+ * never. A message is returned by the {@link #accept} call that completes the whole chain of its
+ * linked sets; its sets are then forgotten.
+ *
+ * <p>Guarantees:
+ * <ul>
+ *   <li>Bounded memory: at most {@code maxBufferedBytes} fragment bytes (headers included) and at
+ *       most {@code maxPendingSets} sets are held. Sets are counted, not messages, because the sets
+ *       of one message are only known to belong together once their linking fragments arrived; so
+ *       a message split into k sets uses k of the allowance, and there are never more than
+ *       {@code maxPendingSets} incomplete messages. A fragment that would break a bound is refused
+ *       ({@code BUFFER_FULL}, {@code TOO_MANY_PENDING}); what is held is kept.
+ *   <li>Expiry: a set that received no new fragment for {@code expiry} (by the injected clock) is
+ *       dropped, before every {@link #accept} and on {@link #expire()}. Expiry assumes the clock
+ *       does not go backwards; if it does, sets live longer, still within the bounds.
+ *   <li>An exact duplicate of a held fragment is ignored. A fragment that contradicts a held one
+ *       (same set id, other total or other bytes at a position), or linked sets that do not point
+ *       back at each other, is refused with {@code INCONSISTENT}; in the latter case the sets
+ *       involved are dropped.
+ *   <li>Every fragment must fit the capacity, and every fragment but the last of its message must
+ *       fill it, as {@link MessageSplitter} makes them ({@code BAD_DATA_LENGTH} otherwise).
+ *   <li>A fragment that arrives after its message was returned starts a new set, which expires.
+ * </ul>
+ *
+ * <p>Thread-safe: all methods lock this instance's private lock. Returned arrays are new and owned
+ * by the caller.
+ */
+public final class MessageReassembler {
+    private final Object lock = new Object();
+    private final int capacity;
+    private final long maxBufferedBytes;
+    private final int maxPendingSets;
+    private final Duration expiry;
+    private final InstantSource clock;
+    /** Pending sets by id, in order of their latest arrival (re-inserted on each). */
+    private final LinkedHashMap<Integer, PendingSet> sets = new LinkedHashMap<>();
+    private long bufferedBytes;
+
+    private MessageReassembler(Builder b) {
+        this.capacity = b.capacity;
+        this.maxBufferedBytes = b.maxBufferedBytes;
+        this.maxPendingSets = b.maxPendingSets;
+        this.expiry = b.expiry;
+        this.clock = b.clock;
+    }
+
+    /**
+     * @param clock the time used for expiry, not null
+     * @return a builder with the defaults listed on {@link Builder}
+     */
+    public static Builder builder(InstantSource clock) {
+        return new Builder(Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * Parses {@code bytes} with {@link Fragment#fromBytes} and accepts the fragment.
+     *
+     * @param bytes a fragment as taken from a packet, copied; null counts as empty
+     * @return the whole message if this fragment completed it
+     * @throws FragmentException for any {@link FragmentException.Reason}
+     */
+    public Optional<byte[]> accept(byte[] bytes) throws FragmentException {
+        return accept(Fragment.fromBytes(bytes));
+    }
+
+    /**
+     * @param fragment not null
+     * @return the whole message if this fragment completed it; empty if more fragments are needed
+     *     or the fragment was an exact duplicate
+     * @throws FragmentException with {@code BAD_DATA_LENGTH}, {@code INCONSISTENT},
+     *     {@code BUFFER_FULL} or {@code TOO_MANY_PENDING}; the reassembler's state is then unchanged,
+     *     apart from expiry and the dropping of inconsistent linked sets
+     */
+    public Optional<byte[]> accept(Fragment fragment) throws FragmentException {
+        FragmentHeader header = fragment.header();
+        checkLength(fragment);
+        if (!header.isFragmented()) {
+            return Optional.of(fragment.data());
+        }
+        synchronized (lock) {
+            Instant now = clock.instant();
+            expireAt(now);
+            PendingSet set = sets.get(header.setId());
+            if (set != null && !set.isNew(fragment)) {
+                return Optional.empty();
+            }
+            if (set == null && sets.size() >= maxPendingSets) {
+                throw new FragmentException(FragmentException.Reason.TOO_MANY_PENDING,
+                        "already " + sets.size() + " pending sets, the most allowed is " + maxPendingSets);
+            }
+            if (bufferedBytes + fragment.encodedLength() > maxBufferedBytes) {
+                throw new FragmentException(FragmentException.Reason.BUFFER_FULL, "holding " + bufferedBytes
+                        + " bytes, " + fragment.encodedLength() + " more would exceed " + maxBufferedBytes);
+            }
+            if (set == null) {
+                set = new PendingSet(header.setId(), header.totalFragments(), now);
+            } else {
+                sets.remove(header.setId());
+            }
+            set.add(fragment, now);
+            sets.put(header.setId(), set);
+            bufferedBytes += fragment.encodedLength();
+            List<PendingSet> chain = set.isComplete() ? SetChain.find(sets, set, this::remove) : List.of();
+            if (chain.isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] message = SetChain.concatenate(chain);
+            chain.forEach(this::remove);
+            return Optional.of(message);
+        }
+    }
+
+    /** Drops every set that received nothing for the expiry duration; @return how many it dropped. */
+    public int expire() {
+        synchronized (lock) {
+            return expireAt(clock.instant());
+        }
+    }
+
+    /** @return sets currently held, complete or not, whose message is not yet complete */
+    public int pendingSets() {
+        synchronized (lock) {
+            return sets.size();
+        }
+    }
+
+    /** @return fragment bytes (headers and data) currently held */
+    public long bufferedBytes() {
+        synchronized (lock) {
+            return bufferedBytes;
+        }
+    }
+
+    /** @return the most bytes one fragment may take */
+    public int capacity() {
+        return capacity;
+    }
+
+    private void checkLength(Fragment fragment) throws FragmentException {
+        FragmentHeader header = fragment.header();
+        int length = fragment.encodedLength();
+        boolean lastOfMessage = header.currentFragment() == header.totalFragments() && header.nextSetId().isEmpty();
+        if (length > capacity || !lastOfMessage && length != capacity) {
+            throw new FragmentException(FragmentException.Reason.BAD_DATA_LENGTH, header + " takes " + length
+                    + " bytes, expected " + (lastOfMessage ? "at most " : "exactly ") + capacity);
+        }
+    }
+
+    private int expireAt(Instant now) {
+        int dropped = 0;
+        Iterator<PendingSet> oldestFirst = sets.values().iterator();
+        while (oldestFirst.hasNext()) {
+            PendingSet set = oldestFirst.next();
+            if (Duration.between(set.lastArrival(), now).compareTo(expiry) < 0) {
+                break;
+            }
+            oldestFirst.remove();
+            bufferedBytes -= set.bytes();
+            dropped++;
+        }
+        return dropped;
+    }
+
+    private void remove(PendingSet set) {
+        if (sets.remove(set.setId(), set)) {
+            bufferedBytes -= set.bytes();
+        }
+    }
+
+    /**
+     * Settings of a {@link MessageReassembler}. Defaults: capacity of
+     * {@link SphinxGeometry#DEFAULT}, 64 MiB buffered, 1024 pending sets, 5 minutes expiry. Each
+     * setter checks its value; not thread-safe.
+     */
+    public static final class Builder {
+        /** The largest bound on buffered bytes: a message must fit one Java array. */
+        public static final long MAX_BUFFERED_BYTES = Integer.MAX_VALUE - 8;
+
+        private final InstantSource clock;
+        private int capacity = SphinxGeometry.DEFAULT.maxMessageLength();
+        private long maxBufferedBytes = 64L << 20;
+        private int maxPendingSets = 1024;
+        private Duration expiry = Duration.ofMinutes(5);
+
+        private Builder(InstantSource clock) {
+            this.clock = clock;
+        }
+
+        /** @throws IllegalArgumentException below {@link MessageSplitter#MIN_CAPACITY} */
+        public Builder capacity(int value) {
+            if (value < MessageSplitter.MIN_CAPACITY) {
+                throw new IllegalArgumentException("capacity must be at least " + MessageSplitter.MIN_CAPACITY
+                        + ", got " + value);
+            }
+            this.capacity = value;
+            return this;
+        }
+
+        /** Sets the capacity to {@code geometry.maxMessageLength()}. */
+        public Builder geometry(SphinxGeometry geometry) {
+            return capacity(geometry.maxMessageLength());
+        }
+
+        /** @throws IllegalArgumentException if not 1 to {@link #MAX_BUFFERED_BYTES} */
+        public Builder maxBufferedBytes(long value) {
+            if (value < 1 || value > MAX_BUFFERED_BYTES) {
+                throw new IllegalArgumentException(
+                        "maxBufferedBytes must be 1 to " + MAX_BUFFERED_BYTES + ", got " + value);
+            }
+            this.maxBufferedBytes = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if below 1 */
+        public Builder maxPendingSets(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxPendingSets must be at least 1, got " + value);
+            }
+            this.maxPendingSets = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if not positive */
+        public Builder expiry(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("expiry must be positive, got " + value);
+            }
+            this.expiry = value;
+            return this;
+        }
+
+        /** @return a new, empty reassembler with these settings */
+        public MessageReassembler build() {
+            return new MessageReassembler(this);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package nym.sphinx.fragment;
+
+import java.time.Instant;
+
+/**
+ * The fragments of one set received so far, by position. Package-private helper of
+ * {@link MessageReassembler}, which guards it with its lock; not thread-safe on its own.
+ */
+final class PendingSet {
+    private final int setId;
+    private final Fragment[] slots;
+    private int received;
+    private long bytes;
+    private int previousSetId = FragmentHeader.NO_LINK;
+    private int nextSetId = FragmentHeader.NO_LINK;
+    private Instant lastArrival;
+
+    PendingSet(int setId, int totalFragments, Instant now) {
+        this.setId = setId;
+        this.slots = new Fragment[totalFragments];
+        this.lastArrival = now;
+    }
+
+    /**
+     * Checks that {@code fragment} agrees with what this set holds.
+     *
+     * @return false if it is an exact duplicate of a fragment already here (to be ignored)
+     * @throws FragmentException with {@code INCONSISTENT} if it contradicts this set
+     */
+    boolean isNew(Fragment fragment) throws FragmentException {
+        FragmentHeader header = fragment.header();
+        if (header.totalFragments() != slots.length) {
+            throw new FragmentException(FragmentException.Reason.INCONSISTENT, "set " + setId + " has "
+                    + slots.length + " fragments, a fragment says " + header.totalFragments());
+        }
+        Fragment present = slots[header.currentFragment() - 1];
+        if (present == null) {
+            return true;
+        }
+        if (present.equals(fragment)) {
+            return false;
+        }
+        throw new FragmentException(FragmentException.Reason.INCONSISTENT,
+                "set " + setId + " already holds another fragment " + header.currentFragment());
+    }
+
+    /** Stores a fragment that {@link #isNew} accepted. */
+    void add(Fragment fragment, Instant now) {
+        FragmentHeader header = fragment.header();
+        slots[header.currentFragment() - 1] = fragment;
+        received++;
+        bytes += fragment.encodedLength();
+        header.previousSetId().ifPresent(id -> previousSetId = id);
+        header.nextSetId().ifPresent(id -> nextSetId = id);
+        lastArrival = now;
+    }
+
+    boolean isComplete() {
+        return received == slots.length;
+    }
+
+    int setId() {
+        return setId;
+    }
+
+    /** @return the set before this one, or {@link FragmentHeader#NO_LINK}; final once complete */
+    int previousSetId() {
+        return previousSetId;
+    }
+
+    /** @return the set after this one, or {@link FragmentHeader#NO_LINK}; final once complete */
+    int nextSetId() {
+        return nextSetId;
+    }
+
+    /** @return header and data bytes held, as counted against the reassembler's bound */
+    long bytes() {
+        return bytes;
+    }
+
+    Instant lastArrival() {
+        return lastArrival;
+    }
+
+    /** @return bytes of message data in this complete set */
+    long dataLength() {
+        long length = 0;
+        for (Fragment f : slots) {
+            length += f.dataLength();
+        }
+        return length;
+    }
+
+    /** Copies this complete set's data, in order, to {@code target} at {@code offset}; @return the new offset */
+    int copyDataTo(byte[] target, int offset) {
+        int at = offset;
+        for (Fragment f : slots) {
+            byte[] data = f.dataView();
+            System.arraycopy(data, 0, target, at, data.length);
+            at += data.length;
+        }
+        return at;
+    }
+}
