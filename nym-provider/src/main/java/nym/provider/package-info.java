@@ -1,5 +1,5 @@
 /**
- * The store-and-forward provider: registration, auth tokens, durable inboxes and pulls.
- * It holds no types yet.
+ * The store-and-forward provider ({@link nym.provider.ProviderServer}): the last hop of every route,
+ * with durable inboxes, registration and pulls; its configuration and counters.
  */
 package nym.provider;

@@ -1,0 +1,125 @@
+package nym.provider;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+import nym.crypto.CryptoException;
+import nym.crypto.keys.X25519PrivateKey;
+import nym.crypto.keys.X25519PublicKey;
+import nym.provider.client.AuthToken;
+import nym.provider.internal.protocol.ClientFrames;
+import nym.provider.internal.protocol.ClientProtocol;
+import nym.provider.internal.protocol.RegistrationProof;
+import nym.provider.store.InboxStore;
+import nym.provider.store.StoredMessage;
+import nym.sphinx.route.DestinationAddress;
+
+/**
+ * Serves one client connection: requests in order until the client closes it or a request is
+ * refused, which gets one error frame and closes the connection. Nothing is stored or deleted for a
+ * refused request.
+ */
+final class ClientRequestHandler {
+    private static final System.Logger LOG = System.getLogger(ClientRequestHandler.class.getName());
+
+    private final X25519PrivateKey key;
+    private final InboxStore store;
+    private final ProviderMetrics metrics;
+    private final SecureRandom random = new SecureRandom();
+
+    ClientRequestHandler(X25519PrivateKey key, InboxStore store, ProviderMetrics metrics) {
+        this.key = key;
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    void serve(Socket socket) {
+        try (socket;
+                DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()))) {
+            ClientFrames.Frame request;
+            while ((request = readOrRefuse(in, out)) != null) {
+                try {
+                    answer(request, out);
+                } catch (ProviderException e) {
+                    refuse(out, e);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "client connection ended: " + e.getMessage());
+        }
+    }
+
+    private ClientFrames.Frame readOrRefuse(DataInputStream in, DataOutputStream out) throws IOException {
+        try {
+            return ClientFrames.read(in, ClientFrames.MAX_REQUEST_LENGTH);
+        } catch (ProviderException e) {
+            refuse(out, e);
+            return null;
+        }
+    }
+
+    private void answer(ClientFrames.Frame request, DataOutputStream out) throws ProviderException, IOException {
+        switch (request.type()) {
+            case ClientProtocol.REGISTER -> {
+                AuthToken token = register(ClientProtocol.readRegister(request.body()));
+                ClientFrames.write(out, ClientProtocol.REGISTERED, ClientProtocol.registered(token));
+            }
+            case ClientProtocol.PULL -> {
+                ClientProtocol.Authenticated auth = authenticate(request.body());
+                List<StoredMessage> batch = store.peek(auth.address(), ClientProtocol.readPullMax(auth.rest()));
+                ClientFrames.write(out, ClientProtocol.MESSAGES, ClientProtocol.messages(batch));
+                metrics.pulled.add(batch.size());
+            }
+            case ClientProtocol.ACK -> {
+                ClientProtocol.Authenticated auth = authenticate(request.body());
+                int deleted = store.acknowledge(auth.address(), ClientProtocol.readAckIds(auth.rest()));
+                metrics.acknowledged.add(deleted);
+                ClientFrames.write(out, ClientProtocol.ACKED, ClientProtocol.acked(deleted));
+            }
+            default -> throw new ProviderException(ProviderException.Reason.MALFORMED,
+                    "unknown request type " + request.type());
+        }
+    }
+
+    private AuthToken register(ClientProtocol.Register request) throws ProviderException {
+        try {
+            X25519PublicKey client = X25519PublicKey.fromBytes(request.address().toByteArray());
+            RegistrationProof.verify(key.sharedSecret(client.toGroupElement()), request.address().toByteArray(),
+                    request.nonce(), request.proof());
+        } catch (CryptoException e) {
+            throw new ProviderException(ProviderException.Reason.UNAUTHORIZED, "registration proof did not verify");
+        }
+        byte[] fresh = new byte[AuthToken.LENGTH];
+        random.nextBytes(fresh);
+        return store.register(request.address(), AuthToken.fromBytes(fresh));
+    }
+
+    private ClientProtocol.Authenticated authenticate(byte[] body) throws ProviderException {
+        ClientProtocol.Authenticated auth = ClientProtocol.readAuthenticated(body);
+        DestinationAddress address = auth.address();
+        Optional<AuthToken> expected = store.tokenOf(address);
+        if (expected.isEmpty()) {
+            throw new ProviderException(ProviderException.Reason.UNKNOWN_CLIENT, "client is not registered here");
+        }
+        if (!expected.get().equalsSecret(auth.token())) {
+            throw new ProviderException(ProviderException.Reason.UNAUTHORIZED, "wrong auth token");
+        }
+        return auth;
+    }
+
+    private void refuse(DataOutputStream out, ProviderException e) throws IOException {
+        metrics.rejectedRequests.increment();
+        LOG.log(Level.INFO, "refused a client request: " + e.getMessage());
+        ClientFrames.write(out, ClientProtocol.ERROR, ClientProtocol.error(e));
+    }
+}

@@ -1,0 +1,80 @@
+package nym.provider;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The counters of a provider. {@code stored} counts a message only after the inbox store made it
+ * durable. Thread-safe.
+ */
+public final class ProviderMetrics {
+    final LongAdder received = new LongAdder();
+    final LongAdder stored = new LongAdder();
+    final LongAdder droppedUnknownClient = new LongAdder();
+    final LongAdder droppedBadPacket = new LongAdder();
+    final LongAdder droppedReplay = new LongAdder();
+    final LongAdder droppedQueueFull = new LongAdder();
+    final LongAdder droppedStorageFailed = new LongAdder();
+    final LongAdder pulled = new LongAdder();
+    final LongAdder acknowledged = new LongAdder();
+    final LongAdder rejectedRequests = new LongAdder();
+
+    ProviderMetrics() {}
+
+    /** @return packets read from mix nodes */
+    public long received() {
+        return received.sum();
+    }
+
+    /** @return messages stored durably */
+    public long stored() {
+        return stored.sum();
+    }
+
+    /** @return packets for clients not registered here */
+    public long droppedUnknownClient() {
+        return droppedUnknownClient.sum();
+    }
+
+    /** @return packets that failed Sphinx processing or were not final hops */
+    public long droppedBadPacket() {
+        return droppedBadPacket.sum();
+    }
+
+    /** @return replayed packets */
+    public long droppedReplay() {
+        return droppedReplay.sum();
+    }
+
+    /** @return packets dropped because the processing queue was full */
+    public long droppedQueueFull() {
+        return droppedQueueFull.sum();
+    }
+
+    /** @return packets lost because the store failed */
+    public long droppedStorageFailed() {
+        return droppedStorageFailed.sum();
+    }
+
+    /** @return messages handed to their owners by pulls */
+    public long pulled() {
+        return pulled.sum();
+    }
+
+    /** @return messages deleted after their owners acknowledged them */
+    public long acknowledged() {
+        return acknowledged.sum();
+    }
+
+    /** @return client requests refused (malformed, unknown client, bad token) */
+    public long rejectedRequests() {
+        return rejectedRequests.sum();
+    }
+
+    @Override
+    public String toString() {
+        return "received=" + received() + " stored=" + stored() + " pulled=" + pulled() + " acknowledged="
+                + acknowledged() + " droppedUnknownClient=" + droppedUnknownClient() + " droppedBadPacket="
+                + droppedBadPacket() + " droppedReplay=" + droppedReplay() + " droppedQueueFull=" + droppedQueueFull()
+                + " rejectedRequests=" + rejectedRequests();
+    }
+}

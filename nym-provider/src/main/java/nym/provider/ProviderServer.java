@@ -1,0 +1,177 @@
+package nym.provider;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+
+import nym.crypto.keys.X25519PrivateKey;
+import nym.provider.store.InboxStore;
+import nym.sphinx.PacketProcessor;
+import nym.sphinx.ProcessedPacket;
+import nym.sphinx.SphinxException;
+import nym.sphinx.SphinxPacket;
+import nym.traffic.mixnode.InMemoryReplayFilter;
+import nym.traffic.mixnode.ReplayFilter;
+import nym.traffic.transport.PacketListener;
+
+/**
+ * A store-and-forward provider: the last hop of every route. On its mix side it unwraps the final
+ * Sphinx layer of each packet and stores the payload durably in the recipient's inbox (only for
+ * clients registered here; others are dropped and counted). On its client side it registers
+ * clients and serves pulls and acknowledgements (docs/provider.md).
+ *
+ * <p>Thread-safe. {@link #close()} stops both listeners; the store is the caller's to close.
+ */
+public final class ProviderServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ProviderServer.class.getName());
+
+    private final PacketProcessor processor;
+    private final InboxStore store;
+    private final ReplayFilter replayFilter = new InMemoryReplayFilter();
+    private final ProviderMetrics metrics = new ProviderMetrics();
+    private final BlockingQueue<SphinxPacket> toProcess;
+    private final List<Thread> workers = new ArrayList<>();
+    private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
+    private final ClientRequestHandler handler;
+    private final ServerSocket clientServer;
+    private final PacketListener mixListener;
+    private volatile boolean closed;
+
+    private ProviderServer(ProviderConfig config, X25519PrivateKey key, InboxStore store) throws IOException {
+        this.processor = PacketProcessor.forKey(key, config.geometry());
+        this.store = store;
+        this.toProcess = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.handler = new ClientRequestHandler(key, store, metrics);
+        for (int i = 0; i < config.workerThreads(); i++) {
+            workers.add(Thread.ofPlatform().daemon().name("provider-worker-" + i).start(this::processLoop));
+        }
+        this.clientServer = new ServerSocket();
+        clientServer.setReuseAddress(true);
+        clientServer.bind(config.clientListen());
+        workers.add(Thread.ofVirtual().name("provider-clients").start(this::acceptClients));
+        this.mixListener = PacketListener.start(config.mixListen(), config.geometry(), (packet, from) -> {
+            metrics.received.increment();
+            if (!toProcess.offer(packet)) {
+                metrics.droppedQueueFull.increment();
+            }
+        });
+    }
+
+    /**
+     * Starts a provider whose Sphinx key is {@code key}, keeping its state in {@code store}.
+     *
+     * @throws IOException if a listening address cannot be bound
+     */
+    public static ProviderServer start(ProviderConfig config, X25519PrivateKey key, InboxStore store)
+            throws IOException {
+        return new ProviderServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(key, "key"),
+                Objects.requireNonNull(store, "store"));
+    }
+
+    /** @return where mix nodes deliver packets */
+    public InetSocketAddress mixAddress() {
+        return mixListener.localAddress();
+    }
+
+    /** @return where clients register and pull */
+    public InetSocketAddress clientAddress() {
+        return new InetSocketAddress(clientServer.getInetAddress(), clientServer.getLocalPort());
+    }
+
+    /** @return the provider's counters */
+    public ProviderMetrics metrics() {
+        return metrics;
+    }
+
+    /** @return malformed frames seen on the mix side */
+    public long badFrames() {
+        return mixListener.badFrames();
+    }
+
+    private void processLoop() {
+        while (!closed) {
+            SphinxPacket packet;
+            try {
+                packet = toProcess.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            deliver(packet);
+        }
+    }
+
+    private void deliver(SphinxPacket packet) {
+        try {
+            ProcessedPacket result = processor.process(packet);
+            replayFilter.recordFirstUse(result.replayTag());
+            if (!(result instanceof ProcessedPacket.FinalHop last)) {
+                metrics.droppedBadPacket.increment();
+                return;
+            }
+            if (store.tokenOf(last.destination()).isEmpty()) {
+                metrics.droppedUnknownClient.increment();
+                return;
+            }
+            store.store(last.destination(), last.payload().toBytes());
+            metrics.stored.increment();
+        } catch (SphinxException e) {
+            if (e.reason() == SphinxException.Reason.REPLAY) {
+                metrics.droppedReplay.increment();
+            } else {
+                metrics.droppedBadPacket.increment();
+            }
+        } catch (ProviderException e) {
+            metrics.droppedStorageFailed.increment();
+            LOG.log(Level.ERROR, "could not store a message: " + e.getMessage());
+        }
+    }
+
+    private void acceptClients() {
+        while (!closed) {
+            try {
+                Socket socket = clientServer.accept();
+                clients.add(socket);
+                Thread.ofVirtual().name("provider-client").start(() -> {
+                    try {
+                        handler.serve(socket);
+                    } finally {
+                        clients.remove(socket);
+                    }
+                });
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.log(Level.WARNING, "accepting a client failed: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        mixListener.close();
+        try {
+            clientServer.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing the client listener: " + e.getMessage());
+        }
+        for (Socket socket : clients) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing a client connection: " + e.getMessage());
+            }
+        }
+        workers.forEach(Thread::interrupt);
+        LOG.log(Level.INFO, "provider stopped: " + metrics);
+    }
+}

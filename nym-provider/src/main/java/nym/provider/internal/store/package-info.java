@@ -1,0 +1,2 @@
+/** The SQLite-backed durable inbox. Not exported. */
+package nym.provider.internal.store;

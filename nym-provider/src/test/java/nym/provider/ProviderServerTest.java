@@ -1,0 +1,203 @@
+package nym.provider;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nym.crypto.keys.X25519KeyPair;
+import nym.provider.client.AuthToken;
+import nym.provider.client.ProviderClient;
+import nym.provider.internal.protocol.ClientFrames;
+import nym.provider.internal.protocol.ClientProtocol;
+import nym.provider.internal.store.SqliteInboxStore;
+import nym.provider.store.StoredMessage;
+import nym.sphinx.PacketBuilder;
+import nym.sphinx.PacketPayload;
+import nym.sphinx.SphinxGeometry;
+import nym.sphinx.SphinxPacket;
+import nym.sphinx.route.Delay;
+import nym.sphinx.route.Destination;
+import nym.sphinx.route.DestinationAddress;
+import nym.sphinx.route.Hop;
+import nym.sphinx.route.SurbId;
+import nym.traffic.transport.NodeAddresses;
+import nym.traffic.transport.PacketSender;
+
+/** A real provider on loopback with a SQLite store, fed by a real sender and used by real clients. */
+class ProviderServerTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final InetSocketAddress ANY = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+
+    @TempDir
+    Path directory;
+
+    private final SplittableRandom random = new SplittableRandom(5);
+    private final X25519KeyPair providerKey = X25519KeyPair.generate(random);
+    private final X25519KeyPair alice = X25519KeyPair.generate(random);
+    private SqliteInboxStore store;
+    private ProviderServer provider;
+    private PacketSender mix;
+
+    @BeforeEach
+    void start() throws Exception {
+        store = SqliteInboxStore.open(directory.resolve("inbox.db"));
+        provider = ProviderServer.start(ProviderConfig.defaults(ANY, ANY), providerKey.privateKey(), store);
+        mix = PacketSender.create(PacketSender.Config.DEFAULT);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        mix.close();
+        provider.close();
+        store.close();
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            LockSupport.parkNanos(5_000_000); // poll interval, not a fixed wait
+        }
+    }
+
+    private SphinxPacket packetFor(X25519KeyPair recipient, String message) throws Exception {
+        Hop hop = new Hop(NodeAddresses.encode(provider.mixAddress()), providerKey.publicKey());
+        return PacketBuilder.create().route(List.of(hop)).delays(List.of(Delay.ZERO))
+                .destination(new Destination(ProviderClient.address(recipient.publicKey()),
+                        SurbId.fromBytes(new byte[SurbId.LENGTH])))
+                .message(message.getBytes(StandardCharsets.UTF_8)).random(random).build();
+    }
+
+    private ProviderClient client() throws ProviderException {
+        return ProviderClient.connect(provider.clientAddress(), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aMessageIsStoredPulledAndDeletedOnlyAfterAcknowledgement() throws Exception {
+        DestinationAddress me = ProviderClient.address(alice.publicKey());
+        try (ProviderClient client = client()) {
+            AuthToken token = client.register(alice, providerKey.publicKey());
+            assertTrue(token.equalsSecret(client.register(alice, providerKey.publicKey())), "same token again");
+
+            mix.send(provider.mixAddress(), packetFor(alice, "hello alice"));
+            await("the message to be stored", () -> provider.metrics().stored() == 1);
+
+            List<StoredMessage> batch = client.pull(me, token, 10);
+            assertEquals(1, batch.size());
+            assertArrayEquals("hello alice".getBytes(StandardCharsets.UTF_8),
+                    PacketPayload.fromBytes(batch.get(0).payload()).recoverMessage());
+            assertEquals(1, client.pull(me, token, 10).size(), "not deleted before the acknowledgement");
+
+            assertEquals(1, client.acknowledge(me, token, List.of(batch.get(0).id())));
+            assertEquals(0, client.pull(me, token, 10).size());
+        }
+    }
+
+    @Test
+    void packetsForUnknownClientsAreDroppedAndCounted() throws Exception {
+        mix.send(provider.mixAddress(), packetFor(alice, "nobody home"));
+        await("the drop", () -> provider.metrics().droppedUnknownClient() == 1);
+        assertEquals(0, provider.metrics().stored());
+    }
+
+    @Test
+    void aWrongTokenIsRefusedAndDeletesNothing() throws Exception {
+        DestinationAddress me = ProviderClient.address(alice.publicKey());
+        AuthToken token;
+        try (ProviderClient client = client()) {
+            token = client.register(alice, providerKey.publicKey());
+        }
+        mix.send(provider.mixAddress(), packetFor(alice, "keep me"));
+        await("the message to be stored", () -> provider.metrics().stored() == 1);
+        long id;
+        try (ProviderClient client = client()) {
+            id = client.pull(me, token, 1).get(0).id();
+        }
+        AuthToken wrong = AuthToken.fromBytes(new byte[AuthToken.LENGTH]);
+        try (ProviderClient thief = client()) {
+            ProviderException e = assertThrows(ProviderException.class, () -> thief.acknowledge(me, wrong, List.of(id)));
+            assertEquals(ProviderException.Reason.UNAUTHORIZED, e.reason());
+            ProviderException closed = assertThrows(ProviderException.class, () -> thief.pull(me, token, 1));
+            assertEquals(ProviderException.Reason.UNREACHABLE, closed.reason(), "the connection was closed");
+        }
+        assertEquals(1, store.count(me));
+    }
+
+    @Test
+    void registeringAnotherClientsAddressNeedsItsPrivateKey() throws Exception {
+        X25519KeyPair mallory = X25519KeyPair.generate(random);
+        X25519KeyPair forged = new X25519KeyPair(mallory.privateKey(), alice.publicKey());
+        try (ProviderClient client = client()) {
+            ProviderException e = assertThrows(ProviderException.class,
+                    () -> client.register(forged, providerKey.publicKey()));
+            assertEquals(ProviderException.Reason.UNAUTHORIZED, e.reason());
+        }
+        assertTrue(store.registeredClients().isEmpty());
+    }
+
+    @Test
+    void anUnknownClientCannotPull() throws Exception {
+        try (ProviderClient client = client()) {
+            ProviderException e = assertThrows(ProviderException.class, () -> client.pull(
+                    ProviderClient.address(alice.publicKey()), AuthToken.fromBytes(new byte[32]), 1));
+            assertEquals(ProviderException.Reason.UNKNOWN_CLIENT, e.reason());
+        }
+    }
+
+    @Test
+    void malformedRequestsGetAnErrorAndTheProviderKeepsServing() throws Exception {
+        for (byte[] garbage : new byte[][] {
+                {0, 0, 0, 2, 9, 9},                       // unknown type
+                {0x7F, 0, 0, 0},                          // length over the cap
+                {0, 0, 0, 3, ClientProtocol.PULL, 1, 2},  // pull too short
+                "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)}) {
+            try (Socket socket = new Socket(provider.clientAddress().getAddress(), provider.clientAddress().getPort())) {
+                DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+                out.write(garbage);
+                out.flush();
+                ClientFrames.Frame response = ClientFrames.read(new DataInputStream(socket.getInputStream()),
+                        ClientFrames.MAX_RESPONSE_LENGTH);
+                assertEquals(ClientProtocol.ERROR, response.type());
+                assertEquals(-1, socket.getInputStream().read(), "connection closed after the error");
+            }
+        }
+        try (ProviderClient client = client()) {
+            client.register(alice, providerKey.publicKey());
+        }
+        assertEquals(4, provider.metrics().rejectedRequests());
+    }
+
+    @Test
+    void garbageOnTheMixPortLeavesTheProviderServing() throws Exception {
+        try (Socket socket = new Socket(provider.mixAddress().getAddress(), provider.mixAddress().getPort())) {
+            socket.getOutputStream().write(new byte[SphinxGeometry.DEFAULT.packetLength()]);
+            await("the bad frame to be counted", () -> provider.badFrames() == 1);
+        }
+        try (ProviderClient client = client()) {
+            client.register(alice, providerKey.publicKey());
+        }
+        mix.send(provider.mixAddress(), packetFor(alice, "after the garbage"));
+        await("the message to be stored", () -> provider.metrics().stored() == 1);
+    }
+}
