@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.SplittableRandom;
 
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -33,9 +32,8 @@ class PacketSizePropertiesTest {
     void everyPacketOnEveryHopHasThePacketLength(@ForAll @IntRange(min = 0, max = MAX_MESSAGE) int messageLength,
             @ForAll @IntRange(min = 1, max = SphinxGeometry.MAX_SUPPORTED_HOPS) int hops, @ForAll long seed)
             throws SphinxException {
-        SplittableRandom random = new SplittableRandom(seed);
-        assertSizesAlongRoute(TestRoutes.random(hops, random), PropertyFixtures.randomBytes(random, messageLength),
-                random);
+        Trial trial = Trial.of(hops, seed);
+        assertSizesAlongRoute(trial, PropertyFixtures.randomBytes(trial.random(), messageLength));
     }
 
     /**
@@ -45,18 +43,14 @@ class PacketSizePropertiesTest {
     @Property(generation = GenerationMode.EXHAUSTIVE, tries = MAX_MESSAGE + 1)
     void everyMessageLengthGivesFullSizePackets(@ForAll @IntRange(min = 0, max = MAX_MESSAGE) int messageLength)
             throws SphinxException {
-        SplittableRandom random = new SplittableRandom(messageLength);
-        int hops = 1 + messageLength % SphinxGeometry.MAX_SUPPORTED_HOPS;
-        assertSizesAlongRoute(TestRoutes.random(hops, random), PropertyFixtures.lowEntropyText(random, messageLength),
-                random);
+        Trial trial = Trial.of(1 + messageLength % SphinxGeometry.MAX_SUPPORTED_HOPS, messageLength);
+        assertSizesAlongRoute(trial, PropertyFixtures.lowEntropyText(trial.random(), messageLength));
     }
 
-    private static void assertSizesAlongRoute(TestRoutes route, byte[] message, SplittableRandom random)
-            throws SphinxException {
-        SphinxPacket packet = PropertyFixtures.packet(route, TestRoutes.destination(random), message, random);
+    private static void assertSizesAlongRoute(Trial trial, byte[] message) throws SphinxException {
         List<SphinxPacket> seen = new java.util.ArrayList<>();
-        ProcessedPacket.FinalHop last = route.walk(packet, seen);
-        assertEquals(route.hops().size(), seen.size());
+        ProcessedPacket.FinalHop last = trial.route().walk(trial.packet(message), seen);
+        assertEquals(trial.route().hops().size(), seen.size());
         for (int hop = 0; hop < seen.size(); hop++) {
             assertEquals(PACKET_LENGTH, seen.get(hop).toBytes().length, "hop " + hop);
             assertEquals(PACKET_LENGTH, seen.get(hop).asReadOnlyBuffer().remaining(), "hop " + hop);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
@@ -33,20 +32,17 @@ class TamperingPropertiesTest {
     void flippingAHeaderBitFailsTheMacAtTheFirstHop(@ForAll @IntRange(min = 0, max = HEADER_BITS - 1) int bit,
             @ForAll @IntRange(min = 1, max = SphinxGeometry.MAX_SUPPORTED_HOPS) int hops, @ForAll long seed)
             throws SphinxException {
-        SplittableRandom random = new SplittableRandom(seed);
-        TestRoutes route = TestRoutes.random(hops, random);
-        byte[] packet = packet(route, new byte[0], random).toBytes();
-        PacketProcessor firstHop = PacketProcessor.forKey(route.keys().get(0).privateKey());
-        assertRefused(Reason.MAC_MISMATCH, () -> firstHop.process(PropertyFixtures.flipBit(packet, bit)));
+        Trial trial = Trial.of(hops, seed);
+        byte[] packet = trial.packet(new byte[0]).toBytes();
+        assertRefused(Reason.MAC_MISMATCH, () -> trial.node(0).process(PropertyFixtures.flipBit(packet, bit)));
     }
 
     /** Every one of the 2784 header bits of one packet, failures collected. */
     @Example
     void everyHeaderBitIsAuthenticated() throws SphinxException {
-        SplittableRandom random = new SplittableRandom(2784);
-        TestRoutes route = TestRoutes.random(SphinxGeometry.MAX_SUPPORTED_HOPS, random);
-        byte[] packet = packet(route, "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII), random).toBytes();
-        PacketProcessor firstHop = PacketProcessor.forKey(route.keys().get(0).privateKey());
+        Trial trial = Trial.of(SphinxGeometry.MAX_SUPPORTED_HOPS, HEADER_BITS);
+        byte[] packet = trial.packet("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toBytes();
+        PacketProcessor firstHop = trial.node(0);
         List<Integer> accepted = new ArrayList<>();
         for (int bit = 0; bit < HEADER_BITS; bit++) {
             try {
@@ -66,13 +62,12 @@ class TamperingPropertiesTest {
      */
     @Example
     void onlyTheCanonicalEncodingOfAlphaIsAccepted() throws SphinxException {
-        SplittableRandom random = new SplittableRandom(255);
-        TestRoutes route = TestRoutes.random(1, random);
-        PacketProcessor node = PacketProcessor.forKey(route.keys().get(0).privateKey());
-        byte[] bytes = packet(route, new byte[0], random).toBytes();
+        Trial trial = Trial.of(1, 255);
+        PacketProcessor node = trial.node(0);
+        byte[] bytes = trial.packet(new byte[0]).toBytes();
         Arrays.fill(bytes, 0, SphinxGeometry.ALPHA_LENGTH, (byte) 0);
         bytes[0] = 5;
-        byte[] forged = HeaderSurgery.rewriteRouting(SphinxPacket.fromBytes(bytes), route.keys().get(0).privateKey(),
+        byte[] forged = HeaderSurgery.rewriteRouting(SphinxPacket.fromBytes(bytes), trial.key(0),
                 routing -> {
                     routing[0] = SphinxGeometry.FINAL_FLAG;
                     PacketVersion.CURRENT.copyTo(routing, SphinxGeometry.VERSION_OFFSET);
@@ -93,13 +88,12 @@ class TamperingPropertiesTest {
             @ForAll @IntRange(min = 0, max = PropertyFixtures.MAX_MESSAGE) int length,
             @ForAll @IntRange(min = 1, max = SphinxGeometry.MAX_SUPPORTED_HOPS) int hops, @ForAll long seed)
             throws SphinxException {
-        SplittableRandom random = new SplittableRandom(seed);
-        TestRoutes route = TestRoutes.random(hops, random);
-        byte[] message = PropertyFixtures.lowEntropyText(random, length);
-        byte[] tampered = PropertyFixtures.flipBit(packet(route, message, random).toBytes(),
+        Trial trial = Trial.of(hops, seed);
+        byte[] message = PropertyFixtures.lowEntropyText(trial.random(), length);
+        byte[] tampered = PropertyFixtures.flipBit(trial.packet(message).toBytes(),
                 SphinxGeometry.DEFAULT.payloadOffset() * Byte.SIZE + bit);
 
-        ProcessedPacket.FinalHop last = route.walk(SphinxPacket.fromBytes(tampered), null);
+        ProcessedPacket.FinalHop last = trial.route().walk(SphinxPacket.fromBytes(tampered), null);
         try {
             assertFalse(Arrays.equals(message, last.payload().recoverMessage()), "tampered payload gave the message");
         } catch (SphinxException e) {
@@ -129,27 +123,19 @@ class TamperingPropertiesTest {
     void aForgeryWithoutAnEditStillProcesses(
             @ForAll @IntRange(min = 1, max = SphinxGeometry.MAX_SUPPORTED_HOPS) int hops, @ForAll long seed)
             throws SphinxException {
-        SplittableRandom random = new SplittableRandom(seed);
-        TestRoutes route = TestRoutes.random(hops, random);
-        SphinxPacket original = packet(route, new byte[0], random);
-        SphinxPacket forged = HeaderSurgery.rewriteRouting(original, route.keys().get(0).privateKey(), routing -> { });
+        Trial trial = Trial.of(hops, seed);
+        SphinxPacket original = trial.packet(new byte[0]);
+        SphinxPacket forged = HeaderSurgery.rewriteRouting(original, trial.key(0), routing -> { });
         assertEquals(original, forged);
-        ProcessedPacket result = PacketProcessor.forKey(route.keys().get(0).privateKey()).process(forged);
+        ProcessedPacket result = trial.node(0).process(forged);
         Class<?> expected = hops == 1 ? ProcessedPacket.FinalHop.class : ProcessedPacket.ForwardHop.class;
         assertEquals(expected, result.getClass());
     }
 
     private static void assertForgedRefused(Reason reason, int hops, long seed, java.util.function.Consumer<byte[]> edit)
             throws SphinxException {
-        SplittableRandom random = new SplittableRandom(seed);
-        TestRoutes route = TestRoutes.random(hops, random);
-        SphinxPacket forged = HeaderSurgery.rewriteRouting(packet(route, new byte[0], random),
-                route.keys().get(0).privateKey(), edit);
-        assertRefused(reason, () -> PacketProcessor.forKey(route.keys().get(0).privateKey()).process(forged));
-    }
-
-    private static SphinxPacket packet(TestRoutes route, byte[] message, SplittableRandom random)
-            throws SphinxException {
-        return PropertyFixtures.packet(route, TestRoutes.destination(random), message, random);
+        Trial trial = Trial.of(hops, seed);
+        SphinxPacket forged = HeaderSurgery.rewriteRouting(trial.packet(new byte[0]), trial.key(0), edit);
+        assertRefused(reason, () -> trial.node(0).process(forged));
     }
 }

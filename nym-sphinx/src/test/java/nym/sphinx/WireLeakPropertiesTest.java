@@ -35,8 +35,9 @@ class WireLeakPropertiesTest {
     void noPlaintextWindowAppearsOnAnyHop(@ForAll @IntRange(min = PLAINTEXT_WINDOW, max = MAX_MESSAGE) int length,
             @ForAll @IntRange(min = 1, max = SphinxGeometry.MAX_SUPPORTED_HOPS) int hops, @ForAll long seed)
             throws SphinxException {
-        SplittableRandom random = new SplittableRandom(seed);
-        TestRoutes route = TestRoutes.random(hops, random);
+        Trial trial = Trial.of(hops, seed);
+        SplittableRandom random = trial.random();
+        TestRoutes route = trial.route();
         Destination destination = TestRoutes.destination(random);
         byte[] message = PropertyFixtures.lowEntropyText(random, length);
         Set<ByteBuffer> forbidden = routeMetadata(route);
@@ -51,8 +52,9 @@ class WireLeakPropertiesTest {
             @ForAll @IntRange(min = PLAINTEXT_WINDOW, max = MAX_MESSAGE) int length,
             @ForAll @IntRange(min = 1, max = SphinxGeometry.MAX_SUPPORTED_HOPS) int hops, @ForAll long seed)
             throws SphinxException {
-        SplittableRandom random = new SplittableRandom(seed);
-        TestRoutes route = TestRoutes.random(hops, random);
+        Trial trial = Trial.of(hops, seed);
+        SplittableRandom random = trial.random();
+        TestRoutes route = trial.route();
         DestinationAddress creator = TestRoutes.destination(random).address();
         SurbBuilder.Created created = SurbBuilder.create().route(route.hops()).delays(route.delays())
                 .destination(creator).random(random).build();
@@ -67,12 +69,10 @@ class WireLeakPropertiesTest {
     void aProcessedPacketSharesNoWindowWithItsInput(@ForAll @IntRange(min = 0, max = MAX_MESSAGE) int length,
             @ForAll @IntRange(min = 1, max = SphinxGeometry.MAX_SUPPORTED_HOPS) int hops, @ForAll long seed)
             throws SphinxException {
-        SplittableRandom random = new SplittableRandom(seed);
-        TestRoutes route = TestRoutes.random(hops, random);
-        SphinxPacket packet = PropertyFixtures.packet(route, TestRoutes.destination(random),
-                PropertyFixtures.lowEntropyText(random, length), random);
+        Trial trial = Trial.of(hops, seed);
+        SphinxPacket packet = trial.packet(PropertyFixtures.lowEntropyText(trial.random(), length));
         List<SphinxPacket> seen = new java.util.ArrayList<>();
-        ProcessedPacket.FinalHop last = route.walk(packet, seen);
+        ProcessedPacket.FinalHop last = trial.route().walk(packet, seen);
         for (int hop = 0; hop + 1 < seen.size(); hop++) {
             PropertyFixtures.assertNoWindowOf(PropertyFixtures.windows(seen.get(hop).toBytes(), HOP_WINDOW),
                     seen.get(hop + 1).toBytes(), HOP_WINDOW, "output of hop " + hop);
