@@ -18,7 +18,8 @@ import nym.sphinx.route.SurbId;
 /**
  * A node's side of Sphinx: removes one layer of a packet with the node's private key.
  *
- * <p>The recipe, in order: check the length, compute the shared secret s = sk·α and the replay tag,
+ * <p>The recipe, in order: check the length, check that α is canonically encoded, compute the shared
+ * secret s = sk·α and the replay tag,
  * derive the routing keys, verify γ in constant time, decrypt β (appending one zero block), check
  * the version, read the routing command, remove one payload layer, and for a forward hop re-blind
  * α' = b·α and assemble the next packet.
@@ -71,6 +72,7 @@ public final class PacketProcessor {
         final int block = SphinxGeometry.ROUTING_BLOCK_LENGTH;
         byte[] bytes = packet.internalBytes();
 
+        requireCanonicalAlpha(bytes, geometry.alphaOffset());
         GroupElement alpha = packet.alpha();
         SharedSecret secret = privateKey.sharedSecret(alpha);
         ReplayTag replayTag = ReplayTag.of(secret);
@@ -122,6 +124,28 @@ public final class PacketProcessor {
         System.arraycopy(routing, block, next, geometry.betaOffset(), geometry.betaLength());
         System.arraycopy(payload, 0, next, geometry.payloadOffset(), payload.length);
         return new ProcessedPacket.ForwardHop(SphinxPacket.adopt(geometry, next), nextHop, delay, replayTag);
+    }
+
+    /**
+     * γ covers only β; α is protected because another α gives another shared secret. That fails for
+     * the encodings of u ≥ p = 2²⁵⁵ − 19 (bit 255 set, or u in [p, 2²⁵⁵)): the ladder reduces them
+     * to the same point, so without this check flipping α's top bit would give a second valid packet.
+     * Senders only write reduced u, so refusing the others loses no honest packet.
+     */
+    private static void requireCanonicalAlpha(byte[] bytes, int alphaOffset) throws SphinxException {
+        final int top = alphaOffset + SphinxGeometry.ALPHA_LENGTH - 1;
+        boolean canonical = (bytes[top] & 0x80) == 0;
+        if (canonical && bytes[top] == 0x7F) {
+            // u ≥ p only if bytes 30..1 are all 0xFF and byte 0 is at least 0xED (p = 7F FF … FF ED).
+            boolean allOnes = true;
+            for (int i = top - 1; i > alphaOffset; i--) {
+                allOnes &= bytes[i] == (byte) 0xFF;
+            }
+            canonical = !allOnes || (bytes[alphaOffset] & 0xFF) < 0xED;
+        }
+        if (!canonical) {
+            throw new SphinxException(SphinxException.Reason.MAC_MISMATCH, "header authentication failed");
+        }
     }
 
     private static void verifyMac(RoutingKeys keys, byte[] bytes, int betaOffset, int betaLength, byte[] gamma)

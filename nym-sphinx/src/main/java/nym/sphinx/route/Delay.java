@@ -50,9 +50,14 @@ public record Delay(long nanos) {
     /**
      * Reads the 8-byte big-endian encoding at {@code offset}.
      *
-     * @throws SphinxException with {@code BAD_ROUTING_COMMAND} for a value at or above 2^63
+     * @throws SphinxException with {@code TRUNCATED} if the 8 bytes are not all there, with
+     *     {@code BAD_ROUTING_COMMAND} for a value at or above 2^63
      */
     public static Delay readFrom(byte[] source, int offset) throws SphinxException {
+        if (offset < 0 || source.length - offset < LENGTH) {
+            throw new SphinxException(SphinxException.Reason.TRUNCATED, "no room for a " + LENGTH
+                    + "-byte delay at offset " + offset + " of " + source.length);
+        }
         long value = 0;
         for (int i = 0; i < LENGTH; i++) {
             value = (value << 8) | (source[offset + i] & 0xFF);

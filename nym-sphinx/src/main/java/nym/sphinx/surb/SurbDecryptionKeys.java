@@ -43,9 +43,14 @@ public final class SurbDecryptionKeys {
      * then the reply key, and reads the message.
      *
      * @param payload the payload of the final hop of the reply
-     * @throws SphinxException with {@code BAD_PAYLOAD_PADDING} if it was not made with this SURB
+     * @throws SphinxException with {@code TRUNCATED} if it is too short to be a payload, with
+     *     {@code BAD_PAYLOAD_PADDING} if it was not made with this SURB
      */
     public byte[] recoverReply(PacketPayload payload) throws SphinxException {
+        if (payload.length() < Lioness.MIN_BLOCK_LENGTH) {
+            throw new SphinxException(SphinxException.Reason.TRUNCATED, "payload must be at least "
+                    + Lioness.MIN_BLOCK_LENGTH + " bytes, got " + payload.length());
+        }
         byte[] bytes = payload.toBytes();
         for (int i = hopKeys.size() - 1; i >= 0; i--) {
             PayloadCodec.encrypt(hopKeys.get(i), bytes);
