@@ -1,6 +1,7 @@
 /**
- * The topology model: mix nodes by layer, providers and their registered clients, and route
- * selection. The directory's HTTP API (server and client) joins it under {@code nym.topology.directory}.
- * Work for this package is tracked by the network issue; it holds no types yet.
+ * The topology model: immutable records for mix nodes (by layer) and providers (with their
+ * registered clients), the {@link nym.topology.Topology} snapshot that indexes them, and
+ * {@link nym.topology.RouteSelector}, which picks one mix per layer and then a provider with
+ * injected randomness. Bad input surfaces as the checked {@link nym.topology.TopologyException}.
  */
 package nym.topology;

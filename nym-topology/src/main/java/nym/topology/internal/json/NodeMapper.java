@@ -1,0 +1,109 @@
+package nym.topology.internal.json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import nym.crypto.CryptoException;
+import nym.crypto.keys.X25519PublicKey;
+import nym.topology.MixNodeInfo;
+import nym.topology.ProviderInfo;
+import nym.topology.TopologyException;
+import nym.topology.TopologyException.Reason;
+import nym.topology.directory.MixMetricsEntry;
+import nym.topology.directory.MixMetricsReport;
+
+/**
+ * Converts between the JSON records and the model. Going to the model, a missing required field is
+ * {@code MALFORMED}, a value out of range is {@code INVALID_VALUE}; {@code lastSeen} defaults to 0
+ * and {@code version} to the empty string.
+ */
+final class NodeMapper {
+    private NodeMapper() {}
+
+    static MixNodeInfo toModel(MixNodeJson json) throws TopologyException {
+        String host = required("host", json.host());
+        X25519PublicKey key = publicKey(required("pubKey", json.pubKey()));
+        int layer = required("layer", json.layer());
+        return build(() -> new MixNodeInfo(host, key, layer, orZero(json.lastSeen()), orEmpty(json.version())));
+    }
+
+    static ProviderInfo toModel(ProviderJson json) throws TopologyException {
+        String host = required("host", json.host());
+        String clientHost = required("clientListener", json.clientListener());
+        X25519PublicKey key = publicKey(required("pubKey", json.pubKey()));
+        List<String> clients = new ArrayList<>();
+        for (ClientJson client : required("registeredClients", json.registeredClients())) {
+            clients.add(required("registeredClients[].pubKey", client == null ? null : client.pubKey()));
+        }
+        return build(() -> new ProviderInfo(host, clientHost, key, clients, orZero(json.lastSeen()),
+                orEmpty(json.version())));
+    }
+
+    static MixMetricsReport toModel(MetricsJson json) throws TopologyException {
+        X25519PublicKey key = publicKey(required("pubKey", json.pubKey()));
+        long received = required("received", json.received());
+        Map<String, Long> sent = required("sent", json.sent());
+        return build(() -> new MixMetricsReport(key, received, sent));
+    }
+
+    static MixMetricsEntry toEntry(MetricsJson json) throws TopologyException {
+        MixMetricsReport report = toModel(json);
+        long timestamp = required("timestamp", json.timestamp());
+        return build(() -> new MixMetricsEntry(report, timestamp));
+    }
+
+    static MixNodeJson toJson(MixNodeInfo node, boolean withLastSeen) {
+        return new MixNodeJson(node.host(), node.publicKey().toBase58(), node.layer(),
+                withLastSeen ? node.lastSeenNanos() : null, node.version());
+    }
+
+    static ProviderJson toJson(ProviderInfo provider, boolean withLastSeen) {
+        List<ClientJson> clients = provider.registeredClients().stream().map(ClientJson::new).toList();
+        return new ProviderJson(provider.host(), provider.clientHost(), provider.publicKey().toBase58(), clients,
+                withLastSeen ? provider.lastSeenNanos() : null, provider.version());
+    }
+
+    static MetricsJson toJson(MixMetricsReport report, Long timestamp) {
+        return new MetricsJson(report.publicKey().toBase58(), report.received(), report.sent(), timestamp);
+    }
+
+    private static <T> T required(String field, T value) throws TopologyException {
+        if (value == null) {
+            throw new TopologyException(Reason.MALFORMED, "missing field '" + field + "'");
+        }
+        return value;
+    }
+
+    private static X25519PublicKey publicKey(String base58) throws TopologyException {
+        try {
+            return X25519PublicKey.fromBase58(base58);
+        } catch (CryptoException e) {
+            throw new TopologyException(Reason.INVALID_VALUE,
+                    "pubKey must be base58 of " + X25519PublicKey.LENGTH + " bytes", e);
+        }
+    }
+
+    /**
+     * Runs a record constructor on values from the network. The records check their fields and throw
+     * {@link IllegalArgumentException} (or {@link NullPointerException} for a null inside a list or
+     * map); this turns either into the checked exception, so no bad input escapes unchecked.
+     */
+    private static <T> T build(Supplier<T> constructor) throws TopologyException {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException e) {
+            throw new TopologyException(Reason.INVALID_VALUE, e.getMessage(), e);
+        } catch (NullPointerException e) {
+            throw new TopologyException(Reason.MALFORMED, "null where a value is required", e);
+        }
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
