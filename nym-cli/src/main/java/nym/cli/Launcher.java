@@ -1,0 +1,68 @@
+package nym.cli;
+
+import java.io.PrintWriter;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+
+import nym.cli.command.Versions;
+import picocli.CommandLine;
+
+/**
+ * What every launcher does around its command: one-line log format, the banner, one-line errors on
+ * stderr with exit status 1, and usage errors with status 2.
+ */
+final class Launcher {
+    private static final String BANNER = """
+
+
+                  _ __  _   _ _ __ ___
+                 | '_ \\| | | | '_ \\ _ \\
+                 | | | | |_| | | | | | |
+                 |_| |_|\\__, |_| |_| |_|
+                        |___/
+
+                         (%s - version %s)
+
+            """;
+
+    private Launcher() {}
+
+    /** @return the exit status of running {@code command} with {@code args} */
+    static int execute(String kind, Object command, String[] args) {
+        configureLogging();
+        System.out.print(BANNER.formatted(kind, Versions.NYM));
+        CommandLine line = new CommandLine(command);
+        line.setExecutionExceptionHandler((error, cmd, parsed) -> {
+            String message = error.getMessage() == null ? error.toString() : error.getMessage();
+            cmd.getErr().println("error: " + message.lines().findFirst().orElse(message));
+            return 1;
+        });
+        line.setParameterExceptionHandler((error, ignored) -> {
+            PrintWriter err = error.getCommandLine().getErr();
+            err.println("error: " + error.getMessage());
+            err.println("Try '" + error.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return 2;
+        });
+        if (args.length == 0) {
+            System.out.println("usage: --help to see available options.");
+            return 0;
+        }
+        return line.execute(args);
+    }
+
+    /** One line per log record, on stderr, in the seed's format (unless a logging config file is given). */
+    private static void configureLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        Logger root = LogManager.getLogManager().getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        ConsoleHandler console = new ConsoleHandler();
+        console.setFormatter(new OneLineLogFormatter());
+        root.addHandler(console);
+    }
+}

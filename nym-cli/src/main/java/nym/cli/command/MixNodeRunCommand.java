@@ -1,0 +1,94 @@
+package nym.cli.command;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import nym.cli.config.MixNodeConfigFile;
+import nym.cli.config.NymHome;
+import nym.cli.config.TomlFiles;
+import nym.cli.wiring.ParentWatchdog;
+import nym.cli.wiring.Periodic;
+import nym.cli.wiring.Shutdown;
+import nym.crypto.keys.KeyPem;
+import nym.crypto.keys.X25519PrivateKey;
+import nym.crypto.keys.X25519PublicKey;
+import nym.topology.MixNodeInfo;
+import nym.topology.directory.DirectoryClient;
+import nym.topology.directory.MixMetricsReport;
+import nym.traffic.mixnode.InMemoryReplayFilter;
+import nym.traffic.mixnode.MixNode;
+import nym.traffic.mixnode.MixNodeConfig;
+import nym.traffic.transport.NodeAddresses;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nym-mixnode run}: serves packets until SIGINT/SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs an initialised mix node until Ctrl-C or SIGTERM. Options given here override the "
+                + "config file.")
+final class MixNodeRunCommand implements Callable<Integer> {
+    @Option(names = "--id", required = true, description = "Name of the node given to init.")
+    String id;
+
+    @Option(names = "--layer", description = "Override the layer (1, 2 or 3).")
+    Integer layer;
+
+    @Option(names = "--host", description = "Override the IP address to listen on.")
+    String host;
+
+    @Option(names = "--port", description = "Override the port to listen on (0: any free port).")
+    Integer port;
+
+    @Option(names = "--directory", description = "Override the directory server URL.")
+    String directory;
+
+    @Override
+    public Integer call() throws Exception {
+        MixNodeConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.MIXNODE, id), MixNodeConfigFile.class);
+        MixNodeConfigFile.Mixnode config = file.mixnode();
+        int effectiveLayer = layer != null ? layer : config.layer();
+        NodeOptions.checkLayer(effectiveLayer);
+        InetSocketAddress configured = NodeOptions.socketAddress("listening_address", config.listeningAddress());
+        String listenHost = host != null ? host : configured.getAddress().getHostAddress();
+        int listenPort = port != null ? port : configured.getPort();
+        InetSocketAddress listen = NodeOptions.socketAddress("--host/--port", NodeOptions.hostPort(listenHost, listenPort));
+        DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(
+                directory != null ? directory : config.directoryServer()));
+        X25519PrivateKey privateKey = KeyPem.readX25519Private(Path.of(config.privateSphinxKeyFile()));
+        X25519PublicKey publicKey = privateKey.publicKey();
+
+        System.out.println("Starting mixnode...");
+        MixNode node = MixNode.start(MixNodeConfig.defaults(listen), privateKey, new InMemoryReplayFilter());
+        InetSocketAddress bound = node.localAddress();
+        String announced = NodeAddresses.formatHost(host == null && port == null
+                ? announcedAddress(config.announceAddress(), bound) : bound);
+        System.out.println("Listening for incoming packets on " + NodeAddresses.formatHost(bound));
+        System.out.println("Layer " + effectiveLayer + ", public key " + publicKey.toBase58());
+        System.out.println("Using directory server: \"" + directoryClient.baseUri() + "\"");
+
+        Thread presence = Periodic.every("presence", Duration.ofMillis(file.debug().presenceIntervalMs()),
+                () -> directoryClient.registerMixNode(new MixNodeInfo(announced, publicKey, effectiveLayer, 0,
+                        Versions.NYM)));
+        Thread metrics = Periodic.every("metrics", Duration.ofMillis(file.debug().metricsIntervalMs()),
+                () -> directoryClient.reportMetrics(new MixMetricsReport(publicKey, node.metrics().received(),
+                        node.metrics().forwardedByHost())));
+        Shutdown shutdown = new Shutdown(() -> {
+            presence.interrupt();
+            metrics.interrupt();
+            node.close();
+            directoryClient.close();
+            System.out.println("Mixnode stopped: " + node.metrics());
+        });
+        ParentWatchdog.startIfRequested(() -> System.exit(0));
+        shutdown.awaitStop();
+        return 0;
+    }
+
+    /** The configured announce address, with the bound port when the config asked for any port. */
+    private static InetSocketAddress announcedAddress(String configured, InetSocketAddress bound) throws Exception {
+        InetSocketAddress announce = NodeOptions.socketAddress("announce_address", configured);
+        return announce.getPort() == 0 ? new InetSocketAddress(announce.getAddress(), bound.getPort()) : announce;
+    }
+}

@@ -1,0 +1,57 @@
+package nym.cli.command;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+
+import nym.cli.config.ConfigException;
+import nym.topology.Hosts;
+import nym.topology.Layer;
+import nym.traffic.transport.NodeAddresses;
+import nym.traffic.transport.TransportException;
+
+/** Checks of the options and config values nodes share, each failing with one line. */
+final class NodeOptions {
+    private NodeOptions() {}
+
+    static void checkLayer(int layer) throws ConfigException {
+        if (!Layer.isValid(layer)) {
+            throw new ConfigException("--layer must be 1, 2 or 3, got " + layer);
+        }
+    }
+
+    static String hostPort(String host, int port) throws ConfigException {
+        if (port < 0 || port > 65_535) {
+            throw new ConfigException("port must be 0 to 65535, got " + port);
+        }
+        String ip = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        String hostPort = ip + ":" + port;
+        if (port != 0 && !Hosts.isIpPort(hostPort)) {
+            throw new ConfigException("not an IP address: " + host);
+        }
+        return hostPort;
+    }
+
+    /** Parses "ip:port" from a config file; port 0 means "any free port". */
+    static InetSocketAddress socketAddress(String what, String hostPort) throws ConfigException {
+        int colon = hostPort.lastIndexOf(':');
+        boolean anyPort = colon > 0 && hostPort.substring(colon + 1).equals("0");
+        try {
+            InetSocketAddress parsed = NodeAddresses.parseHost(anyPort ? hostPort.substring(0, colon) + ":1" : hostPort);
+            return anyPort ? new InetSocketAddress(parsed.getAddress(), 0) : parsed;
+        } catch (TransportException e) {
+            throw new ConfigException(what + ": " + e.getMessage().replaceFirst("^transport: ", ""));
+        }
+    }
+
+    static URI checkDirectory(String url) throws ConfigException {
+        try {
+            URI uri = URI.create(url);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("bad directory URL '" + url + "': " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package nym.cli.command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+
+import nym.cli.config.ConfigException;
+import nym.cli.config.NymHome;
+import nym.cli.config.ProviderConfigFile;
+import nym.cli.config.TomlFiles;
+import nym.crypto.keys.X25519KeyPair;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nym-provider init}: keys and config of a new provider. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Creates the keys, config.toml and inbox database location of a new provider.")
+final class ProviderInitCommand implements Callable<Integer> {
+    @Option(names = "--id", required = true,
+            description = "Name of the provider; its files go to $HOME/.nym/sfw-providers/<id>/.")
+    String id;
+
+    @Option(names = "--host", defaultValue = Defaults.HOST, description = "IP address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--mix-port", defaultValue = "" + Defaults.PROVIDER_MIX_PORT,
+            description = "Port for packets from mix nodes; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int mixPort;
+
+    @Option(names = "--client-port", defaultValue = "" + Defaults.PROVIDER_CLIENT_PORT,
+            description = "Port for client registration and pulls; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int clientPort;
+
+    @Option(names = "--directory", defaultValue = Defaults.DIRECTORY, description = "Directory server URL (default: ${DEFAULT-VALUE}).")
+    String directory;
+
+    @Option(names = "--force", description = "Overwrite an existing provider with this id (new keys; the inboxes stay).")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        String mixListen = NodeOptions.hostPort(host, mixPort);
+        String clientListen = NodeOptions.hostPort(host, clientPort);
+        NodeOptions.checkDirectory(directory);
+        Path configFile = NymHome.configFile(NymHome.Kind.PROVIDER, id);
+        if (Files.exists(configFile) && !force) {
+            throw new ConfigException("provider '" + id + "' already exists at " + configFile.getParent().getParent()
+                    + "; use --force to overwrite it");
+        }
+        System.out.println("Initialising provider...");
+        Path data = NymHome.dataDir(NymHome.Kind.PROVIDER, id);
+        Path privateKey = data.resolve("private_sphinx.pem");
+        Path publicKey = data.resolve("public_sphinx.pem");
+        X25519KeyPair keys = X25519KeyPair.generate(new SecureRandom());
+        KeyFiles.write(keys, privateKey, publicKey);
+        System.out.println("Saved mixnet sphinx keypair");
+        TomlFiles.write(configFile, ProviderConfigFile.HEADER, new ProviderConfigFile(
+                new ProviderConfigFile.Provider(id, mixListen, clientListen, directory, privateKey.toString(),
+                        publicKey.toString(), data.resolve("inboxes.db").toString()),
+                ProviderConfigFile.Debug.DEFAULT));
+        System.out.println("Saved configuration file to \"" + configFile + "\"");
+        System.out.println("Public key: " + keys.publicKey().toBase58());
+        System.out.println("Provider configuration completed.");
+        return 0;
+    }
+}

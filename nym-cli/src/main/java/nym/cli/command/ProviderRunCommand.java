@@ -1,0 +1,97 @@
+package nym.cli.command;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import nym.cli.config.NymHome;
+import nym.cli.config.ProviderConfigFile;
+import nym.cli.config.TomlFiles;
+import nym.cli.wiring.ParentWatchdog;
+import nym.cli.wiring.Periodic;
+import nym.cli.wiring.Shutdown;
+import nym.crypto.keys.KeyPem;
+import nym.crypto.keys.X25519PrivateKey;
+import nym.crypto.keys.X25519PublicKey;
+import nym.provider.ProviderConfig;
+import nym.provider.ProviderServer;
+import nym.provider.store.InboxStore;
+import nym.provider.store.Inboxes;
+import nym.topology.ProviderInfo;
+import nym.topology.directory.DirectoryClient;
+import nym.traffic.transport.NodeAddresses;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nym-provider run}: serves mix nodes and clients until SIGINT/SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs an initialised provider until Ctrl-C or SIGTERM. Options given here override the "
+                + "config file.")
+final class ProviderRunCommand implements Callable<Integer> {
+    @Option(names = "--id", required = true, description = "Name of the provider given to init.")
+    String id;
+
+    @Option(names = "--host", description = "Override the IP address to listen on.")
+    String host;
+
+    @Option(names = "--mix-port", description = "Override the port for packets from mix nodes.")
+    Integer mixPort;
+
+    @Option(names = "--client-port", description = "Override the port for clients.")
+    Integer clientPort;
+
+    @Option(names = "--directory", description = "Override the directory server URL.")
+    String directory;
+
+    @Override
+    public Integer call() throws Exception {
+        ProviderConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.PROVIDER, id),
+                ProviderConfigFile.class);
+        ProviderConfigFile.Provider config = file.provider();
+        InetSocketAddress mixListen = override(NodeOptions.socketAddress("mix_listening_address",
+                config.mixListeningAddress()), mixPort);
+        InetSocketAddress clientListen = override(NodeOptions.socketAddress("client_listening_address",
+                config.clientListeningAddress()), clientPort);
+        DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(
+                directory != null ? directory : config.directoryServer()));
+        X25519PrivateKey privateKey = KeyPem.readX25519Private(Path.of(config.privateSphinxKeyFile()));
+        X25519PublicKey publicKey = privateKey.publicKey();
+        InboxStore store = Inboxes.openDurable(Path.of(config.inboxDatabase()));
+
+        System.out.println("Starting provider...");
+        ProviderServer server = ProviderServer.start(ProviderConfig.defaults(mixListen, clientListen), privateKey,
+                store);
+        String mixHost = NodeAddresses.formatHost(server.mixAddress());
+        String clientHost = NodeAddresses.formatHost(server.clientAddress());
+        System.out.println("Listening for mix packets on " + mixHost);
+        System.out.println("Listening for clients on " + clientHost);
+        System.out.println("Public key " + publicKey.toBase58() + ", " + store.registeredClients().size()
+                + " registered clients, inbox database " + config.inboxDatabase());
+        System.out.println("Using directory server: \"" + directoryClient.baseUri() + "\"");
+
+        Thread presence = Periodic.every("presence", Duration.ofMillis(file.debug().presenceIntervalMs()),
+                () -> directoryClient.registerProvider(new ProviderInfo(mixHost, clientHost, publicKey,
+                        store.registeredClients().stream().map(client -> client.toBase58()).toList(), 0,
+                        Versions.NYM)));
+        Shutdown shutdown = new Shutdown(() -> {
+            presence.interrupt();
+            server.close();
+            try {
+                store.close();
+            } catch (Exception e) {
+                System.err.println("error: closing the inbox database: " + e.getMessage());
+            }
+            directoryClient.close();
+            System.out.println("Provider stopped: " + server.metrics());
+        });
+        ParentWatchdog.startIfRequested(() -> System.exit(0));
+        shutdown.awaitStop();
+        return 0;
+    }
+
+    private InetSocketAddress override(InetSocketAddress configured, Integer port) throws Exception {
+        String ip = host != null ? host : configured.getAddress().getHostAddress();
+        return NodeOptions.socketAddress("--host/port", NodeOptions.hostPort(ip, port != null ? port : configured.getPort()));
+    }
+}

@@ -1,0 +1,138 @@
+package nym.cli.command;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import nym.cli.config.ConfigException;
+import nym.cli.wiring.ChildProcesses;
+import nym.cli.wiring.ParentWatchdog;
+import nym.cli.wiring.Shutdown;
+import nym.topology.Topology;
+import nym.topology.TopologyException;
+import nym.topology.directory.DirectoryClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code nym-testnet}: a whole mixnet on this machine, each node its own OS process from the image:
+ * a directory, {@code --mixnodes-per-layer} mix nodes in each of the three layers, and
+ * {@code --providers} providers.
+ */
+@Command(name = "nym-testnet", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        description = "Starts a whole Nym mixnet on this machine: a directory, three layers of mix nodes and "
+                + "the providers, each as its own process, and waits until clients can route through it. "
+                + "Ctrl-C or SIGTERM stops every node; if this process is killed, the nodes exit within "
+                + "15 s.")
+public final class TestnetCommand implements Callable<Integer> {
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(90);
+
+    @Option(names = "--home", description = "Where the nodes keep their files (their $HOME; default: $HOME/.nym-testnet).")
+    Path home;
+
+    @Option(names = "--directory-port", defaultValue = "" + Defaults.DIRECTORY_PORT,
+            description = "Port of the directory; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int directoryPort;
+
+    @Option(names = "--mixnodes-per-layer", defaultValue = "2", description = "Mix nodes in each layer (default: ${DEFAULT-VALUE}).")
+    int mixnodesPerLayer;
+
+    @Option(names = "--providers", defaultValue = "2", description = "Providers (default: ${DEFAULT-VALUE}).")
+    int providers;
+
+    @Override
+    public Integer call() throws Exception {
+        if (mixnodesPerLayer < 1 || mixnodesPerLayer > 20 || providers < 1 || providers > 20) {
+            throw new ConfigException("--mixnodes-per-layer and --providers must be 1 to 20");
+        }
+        Path nodesHome = (home != null ? home : Path.of(System.getProperty("user.home"), ".nym-testnet"))
+                .toAbsolutePath();
+        ChildProcesses processes = new ChildProcesses(ChildProcesses.imageBinDirectory(), nodesHome.resolve("logs"),
+                Map.of("HOME", nodesHome.toString(),
+                        ParentWatchdog.PARENT_PID_VARIABLE, Long.toString(ProcessHandle.current().pid())));
+        Shutdown shutdown = new Shutdown(() -> {
+            System.out.println("Stopping " + processes.children().size() + " nodes...");
+            processes.stopAll();
+            System.out.println("Testnet stopped.");
+        });
+
+        int port = directoryPort == 0 ? freePort() : directoryPort;
+        String directory = "http://127.0.0.1:" + port;
+        System.out.println("Starting testnet in " + nodesHome + " (logs in " + nodesHome.resolve("logs") + ")");
+        processes.start("directory", "nym-directory", List.of("run", "--port", Integer.toString(port)));
+        DirectoryClient client = DirectoryClient.create(URI.create(directory));
+        awaitTopology(client, processes, "the directory to answer", topology -> true);
+
+        int expectedMixes = 3 * mixnodesPerLayer;
+        for (int layer = 1; layer <= 3; layer++) {
+            for (int i = 1; i <= mixnodesPerLayer; i++) {
+                String id = "testnet-mix-l" + layer + "-" + i;
+                processes.runToCompletion(id + "-init", "nym-mixnode", List.of("init", "--id", id, "--layer",
+                        Integer.toString(layer), "--port", Integer.toString(freePort()), "--directory", directory,
+                        "--force"));
+                processes.start(id, "nym-mixnode", List.of("run", "--id", id));
+                System.out.println("started mix node " + id + " (layer " + layer + ")");
+            }
+        }
+        for (int i = 1; i <= providers; i++) {
+            String id = "testnet-provider-" + i;
+            processes.runToCompletion(id + "-init", "nym-provider", List.of("init", "--id", id, "--mix-port",
+                    Integer.toString(freePort()), "--client-port", Integer.toString(freePort()), "--directory",
+                    directory, "--force"));
+            processes.start(id, "nym-provider", List.of("run", "--id", id));
+            System.out.println("started provider " + id);
+        }
+        awaitTopology(client, processes, "every node in the topology",
+                topology -> topology.isRoutable() && topology.mixNodes().size() == expectedMixes
+                        && topology.providers().size() == providers);
+
+        System.out.println("testnet ready: directory " + directory);
+        System.out.println("Point a client at it: nym-client init --id alice --directory " + directory);
+        System.out.println("Ctrl-C stops every node.");
+        shutdown.awaitStop();
+        return 0;
+    }
+
+    private interface Ready {
+        boolean test(Topology topology);
+    }
+
+    private static void awaitTopology(DirectoryClient client, ChildProcesses processes, String what, Ready ready)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
+        String last = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            for (ChildProcesses.Child child : processes.children()) {
+                if (!child.process().isAlive()) {
+                    throw new IOException(child.name() + " exited (" + child.process().exitValue() + "): "
+                            + ChildProcesses.lastLine(child.log()));
+                }
+            }
+            try {
+                Topology topology = client.fetchTopology();
+                if (ready.test(topology)) {
+                    return;
+                }
+                last = topology.mixNodes().size() + " mix nodes, " + topology.providers().size() + " providers";
+            } catch (TopologyException e) {
+                last = e.getMessage();
+            }
+            Thread.sleep(200);
+        }
+        throw new IOException("timed out after " + READY_DEADLINE.toSeconds() + " s waiting for " + what + " (" + last
+                + ")");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package nym.cli.wiring;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Blocks the main thread until SIGINT/SIGTERM, then runs the cleanup once, so every launcher stops
+ * cleanly the same way.
+ */
+public final class Shutdown {
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch cleanedUp = new CountDownLatch(1);
+
+    /** Registers the JVM shutdown hook that runs {@code cleanup}. */
+    public Shutdown(Runnable cleanup) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopped.countDown();
+            try {
+                cleanup.run();
+            } finally {
+                cleanedUp.countDown();
+            }
+        }, "shutdown"));
+    }
+
+    /** Waits until the JVM is asked to stop and the cleanup has run. */
+    public void awaitStop() {
+        try {
+            stopped.await();
+            cleanedUp.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
