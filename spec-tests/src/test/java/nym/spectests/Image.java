@@ -1,0 +1,97 @@
+package nym.spectests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The built jlink image ({@code nym-cli/target/nym}) as a user runs it: launchers started as OS
+ * processes with their own {@code HOME}, output captured to a file, stopped with SIGTERM.
+ */
+final class Image {
+    private Image() {}
+
+    static Path bin() {
+        Path bin = ProjectFiles.root().resolve("nym-cli/target/nym/bin");
+        if (!Files.isDirectory(bin)) {
+            throw new AssertionError("the image is not built: run mvn install first (" + bin + ")");
+        }
+        return bin;
+    }
+
+    /** A launcher process and its captured output. */
+    record Run(Process process, Path output) implements AutoCloseable {
+        String text() {
+            try {
+                return Files.readString(output);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        /** Waits for a line containing {@code marker}; fails early if the process dies. */
+        String awaitLine(String marker, Duration timeout) {
+            await("'" + marker + "' from " + output, timeout, () -> text().contains(marker) || !process.isAlive());
+            return text().lines().filter(line -> line.contains(marker)).findFirst()
+                    .orElseThrow(() -> new AssertionError("process exited without '" + marker + "':\n" + text()));
+        }
+
+        int awaitExit(Duration timeout) throws InterruptedException {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("process did not exit within " + timeout + ":\n" + text());
+            }
+            return process.exitValue();
+        }
+
+        /** SIGTERM to the launcher script's JVM and the script, then SIGKILL if needed. */
+        @Override
+        public void close() {
+            List<ProcessHandle> all = new ArrayList<>();
+            process.descendants().forEach(all::add);
+            all.add(process.toHandle());
+            all.forEach(ProcessHandle::destroy);
+            for (ProcessHandle handle : all) {
+                try {
+                    handle.onExit().get(20, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    handle.destroyForcibly();
+                }
+            }
+        }
+
+        /** The JVM behind the launcher script. */
+        ProcessHandle jvm() {
+            return process.descendants().filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst()
+                    .orElse(process.toHandle());
+        }
+    }
+
+    static Run start(Path home, Path output, String launcher, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(bin().resolve(launcher).toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("HOME", home.toString());
+        env.remove("NYM_TESTNET_PID");
+        return new Run(builder.start(), output);
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            LockSupport.parkNanos(50_000_000); // poll interval, not a fixed wait
+        }
+    }
+}
