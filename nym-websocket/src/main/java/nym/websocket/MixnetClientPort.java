@@ -1,0 +1,37 @@
+package nym.websocket;
+
+import java.util.List;
+
+/**
+ * What the local APIs (WebSocket, TCP) need from a running mixnet client. Implemented by the client
+ * in {@code nym.cli}, so this module depends on nothing above it.
+ *
+ * <p>Implementations are thread-safe: several connections may call them at once, sharing one
+ * identity and one buffer of received messages, as the seed warns.
+ */
+public interface MixnetClientPort {
+    /**
+     * Queues {@code message} for {@code recipientAddress} ("base58" or "base58@providerBase58"); it
+     * leaves in the client's Poisson stream, split into fragments if it is long.
+     *
+     * @throws ClientPortException with a one-line reason: a malformed or unknown address, a message
+     *     over {@link #maxMessageBytes()}, no route through the network
+     */
+    void send(String recipientAddress, String message) throws ClientPortException;
+
+    /**
+     * @return the messages received since the last fetch, oldest first; they are removed from the
+     *     client's buffer once returned
+     * @throws ClientPortException if the buffer cannot be read
+     */
+    List<String> fetch() throws ClientPortException;
+
+    /** @return the base58 addresses of the clients registered at the network's providers */
+    List<String> clients() throws ClientPortException;
+
+    /** @return this client's base58 address */
+    String ownAddress();
+
+    /** @return the longest message, in UTF-8 bytes, that {@link #send} accepts */
+    int maxMessageBytes();
+}
