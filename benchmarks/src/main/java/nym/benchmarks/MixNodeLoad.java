@@ -97,8 +97,9 @@ public final class MixNodeLoad {
                 }
             }
         } finally {
-            mix.destroy();
+            // The launcher is a shell script whose child is the JVM: stop the JVM first.
             mix.descendants().forEach(ProcessHandle::destroy);
+            mix.destroy();
             mix.waitFor();
             load.sink.close();
         }

@@ -3,6 +3,8 @@ package nym.provider.store;
 import java.nio.file.Path;
 
 import nym.provider.ProviderException;
+import nym.provider.client.ClientMessageStore;
+import nym.provider.internal.store.SqliteClientMessageStore;
 import nym.provider.internal.store.SqliteInboxStore;
 
 /** Factories of {@link InboxStore} implementations. */
@@ -17,5 +19,15 @@ public final class Inboxes {
      */
     public static InboxStore openDurable(Path file) throws ProviderException {
         return SqliteInboxStore.open(file);
+    }
+
+    /**
+     * Opens, creating if needed, a client's durable store of received payloads and messages at
+     * {@code file} (SQLite, write-ahead log, synchronous writes).
+     *
+     * @throws ProviderException with {@code STORAGE} if it cannot be opened
+     */
+    public static ClientMessageStore openClientStore(Path file) throws ProviderException {
+        return SqliteClientMessageStore.open(file);
     }
 }

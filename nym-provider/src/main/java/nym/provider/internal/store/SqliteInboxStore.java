@@ -1,10 +1,7 @@
 package nym.provider.internal.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,24 +45,7 @@ public final class SqliteInboxStore implements InboxStore {
      * @throws ProviderException with {@code STORAGE} if it cannot be opened
      */
     public static SqliteInboxStore open(Path file) throws ProviderException {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA journal_mode=WAL");
-                statement.execute("PRAGMA synchronous=FULL");
-                statement.execute("PRAGMA busy_timeout=5000");
-                for (String sql : SCHEMA) {
-                    statement.execute(sql);
-                }
-            }
-            return new SqliteInboxStore(connection);
-        } catch (SQLException | IOException e) {
-            throw storage("cannot open inbox database " + file, e);
-        }
+        return new SqliteInboxStore(SqliteFiles.open(file, SCHEMA));
     }
 
     @Override
@@ -145,24 +125,19 @@ public final class SqliteInboxStore implements InboxStore {
         if (ids.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM messages WHERE address = ? AND id = ?")) {
-            connection.setAutoCommit(false);
-            int deleted = 0;
-            try {
-                for (long id : ids) {
-                    delete.setBytes(1, client.toByteArray());
-                    delete.setLong(2, id);
-                    deleted += delete.executeUpdate();
+        int[] deleted = {0};
+        try {
+            SqliteFiles.inTransaction(connection, () -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM messages WHERE address = ? AND id = ?")) {
+                    for (long id : ids) {
+                        delete.setBytes(1, client.toByteArray());
+                        delete.setLong(2, id);
+                        deleted[0] += delete.executeUpdate();
+                    }
                 }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-            return deleted;
+            });
+            return deleted[0];
         } catch (SQLException e) {
             throw storage("cannot delete messages", e);
         }
@@ -191,6 +166,6 @@ public final class SqliteInboxStore implements InboxStore {
     }
 
     private static ProviderException storage(String what, Exception cause) {
-        return new ProviderException(ProviderException.Reason.STORAGE, what + ": " + cause.getMessage(), cause);
+        return SqliteFiles.storage(what, cause);
     }
 }

@@ -1,0 +1,81 @@
+package nym.cli.command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+
+import nym.cli.config.ClientConfigFile;
+import nym.cli.config.ConfigException;
+import nym.cli.config.NymHome;
+import nym.cli.config.SocketType;
+import nym.cli.config.TomlFiles;
+import nym.crypto.SecretAccess;
+import nym.crypto.keys.X25519KeyPair;
+import nym.provider.client.AuthToken;
+import nym.topology.ProviderInfo;
+import nym.topology.directory.DirectoryClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nym-client init}: identity, provider registration and config of a new client. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Initialise a new client: create its identity keys, register it at a provider and "
+                + "write its config.toml.")
+final class ClientInitCommand implements Callable<Integer> {
+    @Option(names = "--id", required = true, description = "Name of the client; files go to $HOME/.nym/clients/<id>/.")
+    String id;
+
+    @Option(names = "--directory", defaultValue = Defaults.DIRECTORY, description = "Directory server URL (default: ${DEFAULT-VALUE}).")
+    String directory;
+
+    @Option(names = "--provider", description = "Public key (base58) of the provider to register at; default: a random one.")
+    String provider;
+
+    @Option(names = "--socket-type", defaultValue = "websocket",
+            description = "Local API: websocket, tcp or none (default: ${DEFAULT-VALUE}).")
+    String socketType;
+
+    @Option(names = "--port", defaultValue = "9001", description = "Port of the local API (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--force", description = "Overwrite an existing client with this id (new identity).")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        SocketType socket = SocketType.parse("--socket-type", socketType);
+        ClientOptions.checkPort(port);
+        DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(directory));
+        Path configFile = NymHome.configFile(NymHome.Kind.CLIENT, id);
+        if (Files.exists(configFile) && !force) {
+            throw new ConfigException("client '" + id + "' already exists at " + configFile.getParent().getParent()
+                    + "; use --force to overwrite it");
+        }
+        System.out.println("Initialising client...");
+        SecureRandom random = new SecureRandom();
+        ProviderInfo chosen = ClientProviders.choose(directoryClient, provider, random);
+        Path data = NymHome.dataDir(NymHome.Kind.CLIENT, id);
+        Path privateKey = data.resolve("private_identity.pem");
+        Path publicKey = data.resolve("public_identity.pem");
+        X25519KeyPair keys = X25519KeyPair.generate(random);
+        AuthToken token = ClientProviders.register(chosen, keys);
+        KeyFiles.write(keys, privateKey, publicKey);
+        System.out.println("Saved mixnet identity keypair");
+        String providerKey = chosen.publicKey().toBase58();
+        String tokenText = token.toBase58(SecretAccess.insecureGrant());
+        TomlFiles.write(configFile, ClientConfigFile.HEADER, new ClientConfigFile(
+                new ClientConfigFile.Client(id, directory, privateKey.toString(), publicKey.toString(), providerKey,
+                        tokenText, NymHome.root().toString()),
+                new ClientConfigFile.Socket(socket.configName(), port),
+                new ClientConfigFile.Logging(),
+                ClientConfigFile.Debug.DEFAULT));
+        System.out.println("Saved configuration file to \"" + configFile + "\"");
+        System.out.println("Unless overridden in all `nym-client run` we will be talking to the following gateway: "
+                + providerKey + "...");
+        System.out.println("using optional AuthToken: \"" + tokenText + "\"");
+        System.out.println("Client configuration completed.");
+        directoryClient.close();
+        return 0;
+    }
+}

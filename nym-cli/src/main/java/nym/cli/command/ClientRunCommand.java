@@ -1,0 +1,99 @@
+package nym.cli.command;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import nym.cli.config.ClientConfigFile;
+import nym.cli.config.NymHome;
+import nym.cli.config.SocketType;
+import nym.cli.config.TomlFiles;
+import nym.cli.wiring.LocalApi;
+import nym.cli.wiring.MixnetClient;
+import nym.cli.wiring.ParentWatchdog;
+import nym.cli.wiring.Shutdown;
+import nym.crypto.keys.KeyPem;
+import nym.crypto.keys.X25519KeyPair;
+import nym.provider.client.AuthToken;
+import nym.provider.store.Inboxes;
+import nym.sphinx.SphinxGeometry;
+import nym.topology.ProviderInfo;
+import nym.topology.directory.DirectoryClient;
+import nym.traffic.client.ClientTrafficConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nym-client run}: the running client, until SIGINT/SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an initialised client until Ctrl-C or SIGTERM. All start-up options take precedence "
+                + "over config.toml.")
+final class ClientRunCommand implements Callable<Integer> {
+    private static final int SEND_QUEUE_PACKETS = 20_000;
+
+    @Option(names = "--id", required = true, description = "Name of the client given to init.")
+    String id;
+
+    @Option(names = "--directory", description = "Override the directory server URL.")
+    String directory;
+
+    @Option(names = "--provider", description = "Override the provider (base58 public key); registers there for this run.")
+    String provider;
+
+    @Option(names = "--socket-type", description = "Override the local API: websocket, tcp or none.")
+    String socketType;
+
+    @Option(names = "--port", description = "Override the port of the local API.")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        ClientConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.CLIENT, id), ClientConfigFile.class);
+        ClientConfigFile.Client config = file.client();
+        SocketType socket = SocketType.parse(socketType != null ? "--socket-type" : "socket.socket_type",
+                socketType != null ? socketType : file.socket().socketType());
+        int listeningPort = port != null ? port : file.socket().listeningPort();
+        ClientOptions.checkPort(listeningPort);
+        ClientConfigFile.Debug debug = ClientTiming.check(file.debug());
+        String directoryUrl = directory != null ? directory : config.directoryServer();
+        DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(directoryUrl));
+        X25519KeyPair keys = X25519KeyPair.of(KeyPem.readX25519Private(Path.of(config.privateIdentityKeyFile())));
+
+        String providerKey = config.providerId();
+        AuthToken token = AuthToken.fromBase58(config.providerAuthtoken());
+        if (provider != null && !provider.equals(providerKey)) {
+            ProviderInfo chosen = ClientProviders.choose(directoryClient, provider, null);
+            token = ClientProviders.register(chosen, keys);
+            providerKey = provider;
+        }
+
+        switch (socket) {
+            case WEBSOCKET -> System.out.println("Starting websocket on port: " + listeningPort);
+            case TCP -> System.out.println("Starting TCP socket on port: " + listeningPort);
+            case NONE -> System.out.println("No local socket (socket_type = \"None\")");
+        }
+        System.out.println("Listening for messages...");
+        System.out.println("Starting nym client");
+        System.out.println("Using directory server: \"" + directoryUrl + "\"");
+
+        ClientTrafficConfig traffic = new ClientTrafficConfig(Duration.ofMillis(debug.messageSendingAverageDelay()),
+                Duration.ofMillis(debug.loopCoverTrafficAverageDelay()), Duration.ofMillis(debug.averagePacketDelay()),
+                SEND_QUEUE_PACKETS, SphinxGeometry.DEFAULT);
+        MixnetClient client = new MixnetClient(keys, providerKey, token, directoryClient,
+                Inboxes.openClientStore(NymHome.dataDir(NymHome.Kind.CLIENT, id).resolve("received.db")), traffic,
+                Duration.ofMillis(debug.fetchMessageDelay()), Duration.ofMillis(debug.topologyRefreshRate()));
+        AutoCloseable api = LocalApi.start(socket, listeningPort, client);
+        Shutdown shutdown = new Shutdown(() -> {
+            try {
+                api.close();
+            } catch (Exception e) {
+                System.err.println("error: closing the local socket: " + e.getMessage());
+            }
+            client.close();
+            System.out.println("Client stopped: " + client.pipeline().realPackets() + " real and "
+                    + client.pipeline().coverPackets() + " cover packets sent.");
+        });
+        ParentWatchdog.startIfRequested(() -> System.exit(0));
+        shutdown.awaitStop();
+        return 0;
+    }
+}

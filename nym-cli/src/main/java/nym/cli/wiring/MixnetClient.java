@@ -1,0 +1,215 @@
+package nym.cli.wiring;
+
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import nym.crypto.CryptoException;
+import nym.crypto.keys.X25519KeyPair;
+import nym.crypto.keys.X25519PublicKey;
+import nym.provider.ProviderException;
+import nym.provider.client.AuthToken;
+import nym.provider.client.ClientMessageStore;
+import nym.provider.client.ProviderClient;
+import nym.provider.store.StoredMessage;
+import nym.sphinx.fragment.Fragment;
+import nym.sphinx.fragment.MessageSplitter;
+import nym.sphinx.route.DestinationAddress;
+import nym.topology.ProviderInfo;
+import nym.topology.Topology;
+import nym.topology.TopologyException;
+import nym.topology.directory.DirectoryClient;
+import nym.traffic.client.ClientPipeline;
+import nym.traffic.client.ClientTrafficConfig;
+import nym.traffic.client.OutboundMessage;
+import nym.traffic.transport.NodeAddresses;
+import nym.traffic.transport.PacketSender;
+import nym.traffic.transport.TransportException;
+import nym.websocket.ClientPortException;
+import nym.websocket.MixnetClientPort;
+
+/**
+ * The running client of the seed: reads the topology, sends in Poisson streams with cover traffic,
+ * pulls from its provider, keeps what arrived durably until an application fetches it, and serves
+ * the local APIs through {@link MixnetClientPort}.
+ */
+public final class MixnetClient implements MixnetClientPort, AutoCloseable {
+    /** The longest message {@code send} accepts: 1 MiB of UTF-8. */
+    public static final int MAX_MESSAGE_BYTES = 1 << 20;
+    private static final int PULL_BATCH = 100;
+    private static final System.Logger LOG = System.getLogger(MixnetClient.class.getName());
+
+    private final X25519KeyPair keys;
+    private final DestinationAddress self;
+    private final String providerKey;
+    private final AuthToken token;
+    private final DirectoryClient directory;
+    private final ClientMessageStore store;
+    private final ReceivedPayloads received;
+    private final AtomicReference<Topology> topology = new AtomicReference<>(Topology.empty());
+    private final MessageSplitter splitter;
+    private final PacketSender sender = PacketSender.create(PacketSender.Config.DEFAULT);
+    private final ClientPipeline pipeline;
+    private final List<Thread> loops = new ArrayList<>();
+
+    /**
+     * @param keys the client's identity
+     * @param providerKey the base58 public key of its provider
+     * @param token the provider's auth token for this client
+     * @param directory the directory to read the topology from
+     * @param store the durable store of what arrived
+     * @param traffic the Poisson timings
+     * @param fetchInterval how often to pull from the provider
+     * @param topologyRefresh how often to read the topology
+     */
+    public MixnetClient(X25519KeyPair keys, String providerKey, AuthToken token, DirectoryClient directory,
+            ClientMessageStore store, ClientTrafficConfig traffic, Duration fetchInterval, Duration topologyRefresh)
+            throws ProviderException {
+        this.keys = keys;
+        this.self = ProviderClient.address(keys.publicKey());
+        this.providerKey = providerKey;
+        this.token = token;
+        this.directory = directory;
+        this.store = store;
+        this.received = new ReceivedPayloads(store, traffic.geometry());
+        this.splitter = MessageSplitter.forGeometry(traffic.geometry(), new SecureRandom());
+        received.replayStored();
+        try {
+            refreshTopology();
+        } catch (TopologyException e) {
+            LOG.log(Level.WARNING, "no topology yet (" + e.getMessage() + "); retrying every " + topologyRefresh);
+        }
+        loops.add(Periodic.every("topology-refresh", topologyRefresh, this::refreshTopology));
+        this.pipeline = ClientPipeline.start(traffic, self, this::ownProvider, topology::get, sender);
+        loops.add(Periodic.every("fetch", fetchInterval, this::pullFromProvider));
+    }
+
+    /** @return the current topology */
+    public Topology topology() {
+        return topology.get();
+    }
+
+    /** @return the client's outbound streams, for their counters */
+    public ClientPipeline pipeline() {
+        return pipeline;
+    }
+
+    private void refreshTopology() throws TopologyException {
+        topology.set(directory.fetchTopology());
+    }
+
+    private Optional<ProviderInfo> ownProvider() {
+        return topology.get().providerByKey(providerKey);
+    }
+
+    /** Pulls a batch, stores it durably, acknowledges it, then reassembles. */
+    private void pullFromProvider() throws ProviderException, TransportException {
+        ProviderInfo provider = ownProvider().orElseThrow(() -> new ProviderException(
+                ProviderException.Reason.UNREACHABLE, "provider " + providerKey + " is not in the topology"));
+        InetSocketAddress address = NodeAddresses.parseHost(provider.clientHost());
+        try (ProviderClient client = ProviderClient.connect(address, Duration.ofSeconds(5))) {
+            List<StoredMessage> batch;
+            do {
+                batch = client.pull(self, token, PULL_BATCH);
+                List<Long> stored = new ArrayList<>();
+                List<Long> localIds = new ArrayList<>();
+                for (StoredMessage message : batch) {
+                    localIds.add(store.storePayload(message.payload()));
+                    stored.add(message.id());
+                }
+                client.acknowledge(self, token, stored);
+                for (int i = 0; i < batch.size(); i++) {
+                    received.accept(localIds.get(i), batch.get(i).payload());
+                }
+            } while (batch.size() == PULL_BATCH);
+        }
+    }
+
+    @Override
+    public void send(String recipientAddress, String message) throws ClientPortException {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_MESSAGE_BYTES) {
+            throw new ClientPortException("message of " + bytes.length + " bytes is over the " + MAX_MESSAGE_BYTES
+                    + "-byte maximum");
+        }
+        Recipient recipient = Recipient.parse(recipientAddress, topology.get());
+        List<OutboundMessage> packets = new ArrayList<>();
+        for (Fragment fragment : splitter.split(bytes)) {
+            packets.add(new OutboundMessage(recipient.address(), recipient.provider(), fragment.toBytes()));
+        }
+        if (!pipeline.offer(packets)) {
+            throw new ClientPortException("send queue full (" + pipeline.queued() + " packets waiting): try again later");
+        }
+    }
+
+    @Override
+    public List<String> fetch() throws ClientPortException {
+        try {
+            return store.takeMessages().stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
+        } catch (ProviderException e) {
+            throw new ClientPortException(e.getMessage());
+        }
+    }
+
+    @Override
+    public List<String> clients() {
+        return topology.get().providers().stream().flatMap(p -> p.registeredClients().stream()).toList();
+    }
+
+    @Override
+    public String ownAddress() {
+        return keys.publicKey().toBase58();
+    }
+
+    @Override
+    public int maxMessageBytes() {
+        return MAX_MESSAGE_BYTES;
+    }
+
+    @Override
+    public void close() {
+        loops.forEach(Thread::interrupt);
+        pipeline.close();
+        sender.close();
+        try {
+            store.close();
+        } catch (ProviderException e) {
+            LOG.log(Level.WARNING, "closing the message store: " + e.getMessage());
+        }
+        directory.close();
+    }
+
+    /** A parsed recipient: its address and its provider. */
+    record Recipient(DestinationAddress address, ProviderInfo provider) {
+        /**
+         * Reads "address" or "address@provider" (both base58) and finds the provider in the topology.
+         *
+         * @throws ClientPortException with one line for a malformed or unknown address
+         */
+        static Recipient parse(String text, Topology topology) throws ClientPortException {
+            String[] parts = text.strip().split("@", -1);
+            if (parts.length > 2 || parts[0].isEmpty()) {
+                throw new ClientPortException("malformed recipient address: " + text);
+            }
+            DestinationAddress address;
+            try {
+                address = ProviderClient.address(X25519PublicKey.fromBase58(parts[0]));
+            } catch (CryptoException e) {
+                throw new ClientPortException("malformed recipient address: " + text);
+            }
+            Optional<ProviderInfo> provider = parts.length == 2 ? topology.providerByKey(parts[1])
+                    : topology.providerOf(parts[0]);
+            if (provider.isEmpty()) {
+                throw new ClientPortException(parts.length == 2 ? "unknown provider " + parts[1]
+                        : "unknown recipient " + parts[0] + ": not registered at any provider in the topology");
+            }
+            return new Recipient(address, provider.get());
+        }
+    }
+}

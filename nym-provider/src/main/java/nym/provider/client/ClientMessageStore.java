@@ -1,0 +1,38 @@
+package nym.provider.client;
+
+import java.util.Collection;
+import java.util.List;
+
+import nym.provider.ProviderException;
+import nym.provider.store.StoredMessage;
+
+/**
+ * A client's durable local state of what it received: payloads pulled from its provider (kept
+ * until the message they belong to is complete) and complete messages (kept until an application
+ * fetches them). The client stores a pulled payload before it acknowledges it at the provider, so
+ * a crash anywhere loses nothing.
+ *
+ * <p>Implementations are thread-safe; every method is one transaction.
+ */
+public interface ClientMessageStore extends AutoCloseable {
+    /** Stores a pulled payload durably; @return its id */
+    long storePayload(byte[] payload) throws ProviderException;
+
+    /** @return every stored payload, oldest first (to rebuild partial messages after a restart) */
+    List<StoredMessage> payloads() throws ProviderException;
+
+    /** Deletes payloads that carry nothing for the application (cover, garbage). */
+    void deletePayloads(Collection<Long> ids) throws ProviderException;
+
+    /** Stores a complete message and deletes the payloads it was made of, atomically. */
+    void completeMessage(byte[] message, Collection<Long> payloadIds) throws ProviderException;
+
+    /** @return every complete message, oldest first, deleting them in the same transaction */
+    List<byte[]> takeMessages() throws ProviderException;
+
+    /** @return complete messages waiting to be fetched */
+    long messageCount() throws ProviderException;
+
+    @Override
+    void close() throws ProviderException;
+}

@@ -1,0 +1,144 @@
+package nym.provider.internal.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import nym.provider.ProviderException;
+import nym.provider.client.ClientMessageStore;
+import nym.provider.store.StoredMessage;
+
+/**
+ * The durable {@link ClientMessageStore}: a SQLite file in write-ahead-log mode with synchronous
+ * writes, one connection serialised by this object's lock.
+ */
+public final class SqliteClientMessageStore implements ClientMessageStore {
+    private static final String[] SCHEMA = {
+        "CREATE TABLE IF NOT EXISTS payloads (id INTEGER PRIMARY KEY AUTOINCREMENT, payload BLOB NOT NULL,"
+                + " received_at INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS messages (id INTEGER PRIMARY KEY AUTOINCREMENT, body BLOB NOT NULL,"
+                + " received_at INTEGER NOT NULL)",
+    };
+
+    private final Connection connection;
+
+    private SqliteClientMessageStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** @throws ProviderException with {@code STORAGE} if the file cannot be opened */
+    public static SqliteClientMessageStore open(Path file) throws ProviderException {
+        return new SqliteClientMessageStore(SqliteFiles.open(file, SCHEMA));
+    }
+
+    @Override
+    public synchronized long storePayload(byte[] payload) throws ProviderException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO payloads(payload, received_at) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setBytes(1, payload);
+            insert.setLong(2, System.currentTimeMillis());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot store a payload", e);
+        }
+    }
+
+    @Override
+    public synchronized List<StoredMessage> payloads() throws ProviderException {
+        List<StoredMessage> out = new ArrayList<>();
+        try (Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery("SELECT id, payload FROM payloads ORDER BY id")) {
+            while (rows.next()) {
+                out.add(new StoredMessage(rows.getLong(1), rows.getBytes(2)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot read payloads", e);
+        }
+    }
+
+    @Override
+    public synchronized void deletePayloads(Collection<Long> ids) throws ProviderException {
+        try {
+            SqliteFiles.inTransaction(connection, () -> deleteRows(ids));
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot delete payloads", e);
+        }
+    }
+
+    @Override
+    public synchronized void completeMessage(byte[] message, Collection<Long> payloadIds) throws ProviderException {
+        try {
+            SqliteFiles.inTransaction(connection, () -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO messages(body, received_at) VALUES (?, ?)")) {
+                    insert.setBytes(1, message);
+                    insert.setLong(2, System.currentTimeMillis());
+                    insert.executeUpdate();
+                }
+                deleteRows(payloadIds);
+            });
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot store a message", e);
+        }
+    }
+
+    @Override
+    public synchronized List<byte[]> takeMessages() throws ProviderException {
+        List<byte[]> out = new ArrayList<>();
+        try {
+            SqliteFiles.inTransaction(connection, () -> {
+                try (Statement statement = connection.createStatement()) {
+                    try (ResultSet rows = statement.executeQuery("SELECT body FROM messages ORDER BY id")) {
+                        while (rows.next()) {
+                            out.add(rows.getBytes(1));
+                        }
+                    }
+                    statement.executeUpdate("DELETE FROM messages");
+                }
+            });
+            return out;
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot take messages", e);
+        }
+    }
+
+    @Override
+    public synchronized long messageCount() throws ProviderException {
+        try (Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM messages")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot count messages", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws ProviderException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot close the message store", e);
+        }
+    }
+
+    private void deleteRows(Collection<Long> ids) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM payloads WHERE id = ?")) {
+            for (long id : ids) {
+                delete.setLong(1, id);
+                delete.executeUpdate();
+            }
+        }
+    }
+}

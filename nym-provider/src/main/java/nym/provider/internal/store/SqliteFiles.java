@@ -1,0 +1,60 @@
+package nym.provider.internal.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import nym.provider.ProviderException;
+
+/** Opening a durable SQLite file (WAL, synchronous=FULL) and running transactions on it. */
+final class SqliteFiles {
+    /** Work inside a transaction. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws SQLException;
+    }
+
+    private SqliteFiles() {}
+
+    static Connection open(Path file, String[] schema) throws ProviderException {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA synchronous=FULL");
+                statement.execute("PRAGMA busy_timeout=5000");
+                for (String sql : schema) {
+                    statement.execute(sql);
+                }
+            }
+            return connection;
+        } catch (SQLException | IOException e) {
+            throw storage("cannot open database " + file, e);
+        }
+    }
+
+    static void inTransaction(Connection connection, Work work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    static ProviderException storage(String what, Exception cause) {
+        return new ProviderException(ProviderException.Reason.STORAGE, what + ": " + cause.getMessage(), cause);
+    }
+}
