@@ -75,6 +75,6 @@ public final class ProviderMetrics {
         return "received=" + received() + " stored=" + stored() + " pulled=" + pulled() + " acknowledged="
                 + acknowledged() + " droppedUnknownClient=" + droppedUnknownClient() + " droppedBadPacket="
                 + droppedBadPacket() + " droppedReplay=" + droppedReplay() + " droppedQueueFull=" + droppedQueueFull()
-                + " rejectedRequests=" + rejectedRequests();
+                + " droppedStorageFailed=" + droppedStorageFailed() + " rejectedRequests=" + rejectedRequests();
     }
 }

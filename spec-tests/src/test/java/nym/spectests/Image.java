@@ -66,10 +66,9 @@ final class Image {
             }
         }
 
-        /** The JVM behind the launcher script. */
+        /** The launcher's JVM (the launcher script execs it). */
         ProcessHandle jvm() {
-            return process.descendants().filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst()
-                    .orElse(process.toHandle());
+            return process.toHandle();
         }
     }
 

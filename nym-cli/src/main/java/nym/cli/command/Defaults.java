@@ -10,8 +10,8 @@ final class Defaults {
     static final String HOST = "127.0.0.1";
     /** The mix node port Nym uses. */
     static final int MIXNODE_PORT = 1789;
-    /** The provider's mix-side port. */
-    static final int PROVIDER_MIX_PORT = 1789;
+    /** The provider's mix-side port: next to the mix node's, so both run on one host with defaults. */
+    static final int PROVIDER_MIX_PORT = 1790;
     /** The provider's client-side port. */
     static final int PROVIDER_CLIENT_PORT = 9000;
 

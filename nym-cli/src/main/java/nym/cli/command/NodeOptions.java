@@ -1,5 +1,7 @@
 package nym.cli.command;
 
+import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 
@@ -40,6 +42,22 @@ final class NodeOptions {
             return anyPort ? new InetSocketAddress(parsed.getAddress(), 0) : parsed;
         } catch (TransportException e) {
             throw new ConfigException(what + ": " + e.getMessage().replaceFirst("^transport: ", ""));
+        }
+    }
+
+    /** Starts a server. */
+    @FunctionalInterface
+    interface Binding<T> {
+        T start() throws IOException;
+    }
+
+    /** Runs {@code binding}, turning "address in use" into one line that names the address. */
+    static <T> T bind(Object address, Binding<T> binding) throws IOException, ConfigException {
+        try {
+            return binding.start();
+        } catch (BindException e) {
+            throw new ConfigException("cannot listen on " + address + ": " + e.getMessage()
+                    + " (choose another port with --port, --mix-port or --client-port)");
         }
     }
 

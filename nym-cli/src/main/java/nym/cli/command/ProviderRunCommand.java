@@ -60,8 +60,8 @@ final class ProviderRunCommand implements Callable<Integer> {
         InboxStore store = Inboxes.openDurable(Path.of(config.inboxDatabase()));
 
         System.out.println("Starting provider...");
-        ProviderServer server = ProviderServer.start(ProviderConfig.defaults(mixListen, clientListen), privateKey,
-                store);
+        ProviderServer server = NodeOptions.bind(mixListen + " or " + clientListen, () -> ProviderServer.start(
+                ProviderConfig.defaults(mixListen, clientListen), privateKey, store));
         String mixHost = NodeAddresses.formatHost(server.mixAddress());
         String clientHost = NodeAddresses.formatHost(server.clientAddress());
         System.out.println("Listening for mix packets on " + mixHost);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import nym.cli.config.ConfigException;
+import nym.cli.config.NymHome;
 import nym.cli.wiring.ChildProcesses;
 import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Shutdown;
@@ -52,8 +53,7 @@ public final class TestnetCommand implements Callable<Integer> {
         if (mixnodesPerLayer < 1 || mixnodesPerLayer > 20 || providers < 1 || providers > 20) {
             throw new ConfigException("--mixnodes-per-layer and --providers must be 1 to 20");
         }
-        Path nodesHome = (home != null ? home : Path.of(System.getProperty("user.home"), ".nym-testnet"))
-                .toAbsolutePath();
+        Path nodesHome = (home != null ? home : NymHome.root().resolveSibling(".nym-testnet")).toAbsolutePath();
         ChildProcesses processes = new ChildProcesses(ChildProcesses.imageBinDirectory(), nodesHome.resolve("logs"),
                 Map.of("HOME", nodesHome.toString(),
                         ParentWatchdog.PARENT_PID_VARIABLE, Long.toString(ProcessHandle.current().pid())));

@@ -1,8 +1,10 @@
 package nym.provider.internal.store;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -26,6 +28,7 @@ final class SqliteFiles {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            createOwnerOnly(file);
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode=WAL");
@@ -39,6 +42,17 @@ final class SqliteFiles {
         } catch (SQLException | IOException e) {
             throw storage("cannot open database " + file, e);
         }
+    }
+
+    /**
+     * Creates the database file readable by its owner only (it holds auth tokens or messages);
+     * SQLite gives its WAL and shared-memory files the permissions of the main file.
+     */
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (Files.exists(file) || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
 
     static void inTransaction(Connection connection, Work work) throws SQLException {
