@@ -12,6 +12,7 @@ module nym.cli {
     requires com.fasterxml.jackson.dataformat.toml; // config.toml files
     requires info.picocli;
     requires java.logging; // the one-line log format of the seed
+    requires java.net.http; // the demo talks to the clients' WebSockets like an application
 
     opens nym.cli.command to info.picocli; // option fields are set by reflection
     opens nym.cli.config to com.fasterxml.jackson.databind; // config records are bound by reflection

@@ -29,8 +29,17 @@ final class Launcher {
 
     private Launcher() {}
 
-    /** @return the exit status of running {@code command} with {@code args} */
+    /** @return the exit status of running {@code command} with {@code args}; no arguments prints the usage line */
     static int execute(String kind, Object command, String[] args) {
+        return execute(kind, command, args, false);
+    }
+
+    /**
+     * @param runsWithoutArguments whether the command does its work with no arguments (the testnet,
+     *     the demo) instead of printing the seed's usage line
+     * @return the exit status of running {@code command} with {@code args}
+     */
+    static int execute(String kind, Object command, String[] args, boolean runsWithoutArguments) {
         configureLogging();
         System.out.print(BANNER.formatted(kind, Versions.NYM));
         CommandLine line = new CommandLine(command);
@@ -45,7 +54,7 @@ final class Launcher {
             err.println("Try '" + error.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return 2;
         });
-        if (args.length == 0) {
+        if (args.length == 0 && !runsWithoutArguments) {
             System.out.println("usage: --help to see available options.");
             return 0;
         }

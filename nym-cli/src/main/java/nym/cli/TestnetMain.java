@@ -8,6 +8,6 @@ public final class TestnetMain {
 
     /** @param args the command line */
     public static void main(String[] args) {
-        System.exit(Launcher.execute("testnet", new TestnetCommand(), args));
+        System.exit(Launcher.execute("testnet", new TestnetCommand(), args, true));
     }
 }

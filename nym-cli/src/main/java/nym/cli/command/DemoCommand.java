@@ -1,0 +1,125 @@
+package nym.cli.command;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import nym.cli.config.NymHome;
+import nym.cli.wiring.ChildProcesses;
+import nym.cli.wiring.ParentWatchdog;
+import nym.cli.wiring.Shutdown;
+import nym.cli.wiring.WebSocketSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code nym-demo}: the whole product in one command. Starts {@code nym-testnet} and two clients,
+ * alice and bob, each with its WebSocket; sends a message from alice to bob through the mixnet
+ * exactly as an application would (WebSocket {@code send}, then {@code fetch} at bob), prints it
+ * arriving and how long it took, then keeps running for the seed's commands.
+ */
+@Command(name = "nym-demo", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        description = "Starts a local mixnet and two clients (alice on WebSocket port 9001, bob on 9002), sends a "
+                + "message from alice to bob through the mixnet, and keeps everything running until Ctrl-C.")
+public final class DemoCommand implements Callable<Integer> {
+    private static final Duration STEP_DEADLINE = Duration.ofSeconds(120);
+
+    @Option(names = "--home", description = "Where the network and the clients keep their files (default: $HOME/.nym-demo).")
+    Path home;
+
+    @Option(names = "--directory-port", defaultValue = "" + Defaults.DIRECTORY_PORT,
+            description = "Port of the directory (default: ${DEFAULT-VALUE}).")
+    int directoryPort;
+
+    @Option(names = "--alice-port", defaultValue = "9001", description = "Alice's WebSocket port (default: ${DEFAULT-VALUE}).")
+    int alicePort;
+
+    @Option(names = "--bob-port", defaultValue = "9002", description = "Bob's WebSocket port (default: ${DEFAULT-VALUE}).")
+    int bobPort;
+
+    @Option(names = "--message", defaultValue = "Hello bob, this is alice, through the mixnet.",
+            description = "What alice sends (default: \"${DEFAULT-VALUE}\").")
+    String message;
+
+    @Override
+    public Integer call() throws Exception {
+        Path demoHome = (home != null ? home : NymHome.root().resolveSibling(".nym-demo")).toAbsolutePath();
+        ChildProcesses processes = new ChildProcesses(ChildProcesses.imageBinDirectory(), demoHome.resolve("logs"),
+                Map.of("HOME", demoHome.toString(),
+                        ParentWatchdog.PARENT_PID_VARIABLE, Long.toString(ProcessHandle.current().pid())));
+        Shutdown shutdown = new Shutdown(() -> {
+            System.out.println("Stopping the clients and the network...");
+            processes.stopAll();
+            System.out.println("Demo stopped.");
+        });
+
+        String directory = "http://127.0.0.1:" + directoryPort;
+        System.out.println("Starting the network (nym-testnet, logs in " + demoHome.resolve("logs") + ")...");
+        ChildProcesses.Child testnet = processes.start("testnet", "nym-testnet", List.of("--home",
+                demoHome.toString(), "--directory-port", Integer.toString(directoryPort)));
+        Lines.await(testnet, "testnet ready", STEP_DEADLINE);
+        System.out.println("Network ready: directory " + directory);
+
+        for (String[] client : new String[][] {{"alice", Integer.toString(alicePort)}, {"bob", Integer.toString(bobPort)}}) {
+            processes.runToCompletion(client[0] + "-init", "nym-client", List.of("init", "--id", client[0],
+                    "--directory", directory, "--port", client[1], "--force"));
+            ChildProcesses.Child run = processes.start(client[0], "nym-client", List.of("run", "--id", client[0]));
+            Lines.await(run, "Starting websocket listener", STEP_DEADLINE);
+            System.out.println("Client " + client[0] + " running, WebSocket ws://127.0.0.1:" + client[1] + "/mix");
+        }
+
+        try (WebSocketSession alice = WebSocketSession.connect(alicePort, Duration.ofSeconds(10));
+                WebSocketSession bob = WebSocketSession.connect(bobPort, Duration.ofSeconds(10))) {
+            String bobAddress = bob.request(WebSocketSession.requestOf("ownDetails"), Duration.ofSeconds(10))
+                    .path("address").asText();
+            System.out.println("alice -> bob (" + bobAddress + "): \"" + message + "\"");
+            long sentAt = System.nanoTime();
+            awaitRecipientKnown(alice, bobAddress);
+            alice.request(WebSocketSession.requestOf("send").put("message", message)
+                    .put("recipient_address", bobAddress), Duration.ofSeconds(10));
+            JsonNode arrived = awaitMessage(bob);
+            System.out.printf("bob received: \"%s\" after %.0f ms%n", arrived.asText(),
+                    (System.nanoTime() - sentAt) / 1e6);
+        }
+        System.out.println();
+        System.out.println("The network and both clients keep running. Try the seed's commands, e.g.");
+        System.out.println("  HOME=" + demoHome + " nym-cli/target/nym/bin/nym-client init --id carol --port 9003");
+        System.out.println("  or a WebSocket application on ws://127.0.0.1:" + alicePort + "/mix");
+        System.out.println("Ctrl-C stops everything.");
+        shutdown.awaitStop();
+        return 0;
+    }
+
+    /** Waits until alice's client knows bob's provider (the provider reports its clients every 2 s). */
+    private static void awaitRecipientKnown(WebSocketSession alice, String address) throws Exception {
+        long deadline = System.nanoTime() + STEP_DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode clients = alice.request(WebSocketSession.requestOf("getClients"), Duration.ofSeconds(10))
+                    .path("clients");
+            for (JsonNode client : clients) {
+                if (client.asText().equals(address)) {
+                    return;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("alice's client never learned bob's provider");
+    }
+
+    private static JsonNode awaitMessage(WebSocketSession bob) throws Exception {
+        long deadline = System.nanoTime() + STEP_DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode messages = bob.request(WebSocketSession.requestOf("fetch"), Duration.ofSeconds(10))
+                    .path("messages");
+            if (!messages.isEmpty()) {
+                return messages.get(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("bob received nothing within " + STEP_DEADLINE.toSeconds() + " s");
+    }
+}

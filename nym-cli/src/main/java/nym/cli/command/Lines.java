@@ -1,0 +1,26 @@
+package nym.cli.command;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import nym.cli.wiring.ChildProcesses;
+
+/** Waiting for a line in a child's log. */
+final class Lines {
+    private Lines() {}
+
+    static void await(ChildProcesses.Child child, String marker, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(child.log()) && Files.readString(child.log()).contains(marker)) {
+                return;
+            }
+            if (!child.process().isAlive()) {
+                throw new IOException(child.name() + " exited: " + ChildProcesses.lastLine(child.log()));
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException(child.name() + " did not print '" + marker + "' within " + timeout.toSeconds() + " s");
+    }
+}
