@@ -1,11 +1,14 @@
 /**
  * The local APIs of the seed's client: the WebSocket ({@code send}, {@code fetch},
  * {@code getClients}, {@code ownDetails}, text JSON frames, loopback peers only) and the same
- * requests over a length-prefixed TCP socket.
+ * requests over a length-prefixed TCP socket, both served over a
+ * {@link nym.websocket.MixnetClientPort} that the client implements.
  */
 module nym.websocket {
-    requires org.java_websocket; // the WebSocket server
-    requires com.fasterxml.jackson.databind; // the JSON messages, kept out of the API
+    requires org.java_websocket; // the WebSocket server; its types stay out of our API
+    requires com.fasterxml.jackson.databind; // the JSON messages; also kept out of our API
 
     exports nym.websocket;
+
+    opens nym.websocket.internal.json to com.fasterxml.jackson.databind; // Jackson writes the response records
 }

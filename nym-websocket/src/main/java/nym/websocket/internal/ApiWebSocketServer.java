@@ -1,0 +1,151 @@
+package nym.websocket.internal;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * The Java-WebSocket server behind {@code nym.websocket.WebSocketApiServer}: any path, text frames
+ * answered by the {@link RequestHandler} in order on each connection's {@link RequestQueue}, binary
+ * frames answered with an error, non-loopback peers and connections over the limit refused at the
+ * handshake, frames and fragmented messages over the limit closed with 1009 by
+ * {@link MessageSizeLimitedDraft}.
+ */
+public final class ApiWebSocketServer extends WebSocketServer {
+    private static final System.Logger LOG = ServerLogs.WEBSOCKET;
+    private static final long START_TIMEOUT_SECONDS = 10;
+
+    private final RequestHandler handler;
+    private final int maxFrameBytes;
+    private final int maxConnections;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Exception startFailure;
+
+    private ApiWebSocketServer(InetSocketAddress bind, int maxFrameBytes, int maxConnections, RequestHandler handler) {
+        super(bind, List.<Draft>of(new MessageSizeLimitedDraft(maxFrameBytes)));
+        this.handler = handler;
+        this.maxFrameBytes = maxFrameBytes;
+        this.maxConnections = maxConnections;
+        setReuseAddr(true);
+        setTcpNoDelay(true);
+        setDaemon(true);
+    }
+
+    /**
+     * Binds {@code bind} and waits until the server accepts connections.
+     *
+     * @throws IOException if the address cannot be bound, or the server did not start in time
+     */
+    public static ApiWebSocketServer start(InetSocketAddress bind, int maxFrameBytes, int maxConnections,
+            RequestHandler handler) throws IOException {
+        ApiWebSocketServer server = new ApiWebSocketServer(bind, maxFrameBytes, maxConnections, handler);
+        server.start();
+        try {
+            if (!server.started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                server.stopQuietly();
+                throw new IOException("websocket listener at " + bind + " did not start within " + START_TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stopQuietly();
+            throw new IOException("interrupted while starting the websocket listener at " + bind, e);
+        }
+        if (server.startFailure != null) {
+            throw new IOException("cannot listen at " + bind + ": " + server.startFailure.getMessage(), server.startFailure);
+        }
+        return server;
+    }
+
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
+            ClientHandshake request) throws InvalidDataException {
+        InetSocketAddress peer = conn.getRemoteSocketAddress();
+        if (!LoopbackPeers.isLoopback(peer)) {
+            LoopbackPeers.logRefused(LOG, peer);
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "only loopback peers are accepted");
+        }
+        if (getConnections().size() >= maxConnections) {
+            LOG.log(Level.WARNING, "Refused connection from " + peer + ": already " + maxConnections + " connections open");
+            throw new InvalidDataException(CloseFrame.TRY_AGAIN_LATER, "too many connections");
+        }
+        return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        // A String as UTF-16 is at most 2 bytes per char, a frame of maxFrameBytes at most that many chars.
+        conn.setAttachment(new RequestQueue("ws-requests-" + conn.getRemoteSocketAddress(), 4L * maxFrameBytes));
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        enqueue(conn, message.length(), () -> reply(conn, handler.handle(message)));
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        enqueue(conn, 1, () -> reply(conn, RequestHandler.error(RequestHandler.BINARY_FRAME_ERROR)));
+    }
+
+    private static void enqueue(WebSocket conn, long chars, Runnable work) {
+        RequestQueue queue = conn.getAttachment();
+        if (queue != null && !queue.offer(chars, work)) {
+            LOG.log(Level.WARNING, "Closing connection from " + conn.getRemoteSocketAddress()
+                    + ": more than " + RequestQueue.MAX_REQUESTS + " requests or their size waiting");
+            conn.close(CloseFrame.TRY_AGAIN_LATER, "too many requests waiting: wait for responses");
+        }
+    }
+
+    private static void reply(WebSocket conn, String response) {
+        try {
+            conn.send(response);
+        } catch (WebsocketNotConnectedException e) {
+            // The peer left before its answer was ready.
+        }
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        RequestQueue queue = conn.getAttachment();
+        if (queue != null) {
+            queue.close();
+        }
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception e) {
+        if (conn == null) {
+            startFailure = e;
+            started.countDown();
+        } else {
+            LOG.log(Level.DEBUG, "websocket connection " + conn.getRemoteSocketAddress() + ": " + e.getMessage());
+        }
+    }
+
+    /** Closes every connection (code 1001, going away) and stops listening; waits up to a second. */
+    public void stopQuietly() {
+        try {
+            stop(1000, "client shutting down");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package nym.websocket;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link MixnetClientPort} without a network: a message sent to {@link #OWN_ADDRESS} arrives in
+ * its own buffer at once (the loop the seed's Go example makes through the mixnet); a recipient
+ * that is not base58 is refused, as the real client refuses one.
+ */
+public class FakeClientPort implements MixnetClientPort {
+    /** The recipient in the seed's TypeScript example; this fake's own address. */
+    public static final String OWN_ADDRESS = "C5ht4YgZ58CGZZ1BNQzh56Fr2S69BkJcbkpK3NpBrHzk";
+    public static final String OTHER_ADDRESS = "BfsNG1WGzLYNQwmSoZas969KFnXyKY9pbsQqSDmZWdyQ";
+    /** A recipient the fake treats as valid but unknown to the network. */
+    public static final String UNKNOWN_ADDRESS = "9XSGi1vR1Xy1HbSaPKNzwQ8gqLgqbDDVudYFr5Khi2xq";
+    public static final int MAX_MESSAGE_BYTES = 2000;
+
+    public record Sent(String recipient, String message) {}
+
+    private final List<Sent> sent = new ArrayList<>();
+    private final List<String> inbox = new ArrayList<>();
+
+    @Override
+    public synchronized void send(String recipientAddress, String message) throws ClientPortException {
+        if (!recipientAddress.matches("[1-9A-HJ-NP-Za-km-z]{32,44}")) {
+            throw new ClientPortException("malformed recipient address \"" + recipientAddress + "\": not base58");
+        }
+        if (recipientAddress.equals(UNKNOWN_ADDRESS)) {
+            throw new ClientPortException("unknown recipient " + recipientAddress + ": not registered at any provider");
+        }
+        sent.add(new Sent(recipientAddress, message));
+        if (recipientAddress.equals(OWN_ADDRESS)) {
+            inbox.add(message);
+        }
+    }
+
+    @Override
+    public synchronized List<String> fetch() throws ClientPortException {
+        List<String> messages = List.copyOf(inbox);
+        inbox.clear();
+        return messages;
+    }
+
+    @Override
+    public List<String> clients() throws ClientPortException {
+        return List.of(OWN_ADDRESS, OTHER_ADDRESS);
+    }
+
+    @Override
+    public String ownAddress() {
+        return OWN_ADDRESS;
+    }
+
+    @Override
+    public int maxMessageBytes() {
+        return MAX_MESSAGE_BYTES;
+    }
+
+    /** Puts {@code message} in the buffer, as if it had arrived through the mixnet. */
+    public synchronized void deliver(String message) {
+        inbox.add(message);
+    }
+
+    public synchronized List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+}

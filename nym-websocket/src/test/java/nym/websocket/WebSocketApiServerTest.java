@@ -1,0 +1,189 @@
+package nym.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import nym.websocket.internal.ErrorCases;
+
+/** The WebSocket API against the JDK's own client ({@code java.net.http.WebSocket}) on port 0. */
+class WebSocketApiServerTest {
+    private static final String FETCH = "{\"type\":\"fetch\"}";
+    private static final String OWN_DETAILS_RESPONSE =
+            "{\"type\":\"ownDetails\",\"address\":\"" + FakeClientPort.OWN_ADDRESS + "\"}";
+
+    private final FakeClientPort client = new FakeClientPort();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    private WebSocketApiServer start(WebSocketConfig config) throws IOException {
+        WebSocketApiServer server = WebSocketApiServer.start(config, client);
+        toClose.add(server);
+        return server;
+    }
+
+    private JdkWebSocketClient connect(WebSocketApiServer server, String path) throws Exception {
+        JdkWebSocketClient connection = JdkWebSocketClient.connect(server.port(), path);
+        toClose.add(connection);
+        return connection;
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : toClose.reversed()) {
+            closeable.close();
+        }
+    }
+
+    @Test
+    void answersTheSeedExamplesOnTheSeedsPath() throws Exception {
+        JdkWebSocketClient ws = connect(start(WebSocketConfig.ofPort(0)), "/mix");
+        for (JsonNode testCase : Fixtures.cases("seed-examples.json")) {
+            assertEquals(testCase.get("response").toString(), ws.request(Fixtures.request(testCase)),
+                    testCase.get("comment").textValue());
+        }
+    }
+
+    @Test
+    void answersEveryBadRequestAndKeepsTheConnection() throws Exception {
+        JdkWebSocketClient ws = connect(start(WebSocketConfig.ofPort(0)), "/mix");
+        List<String> failures = new ArrayList<>();
+        for (JsonNode testCase : Fixtures.cases("error-cases.json")) {
+            String request = Fixtures.request(testCase);
+            if (request.isEmpty()) {
+                continue; // the JDK client sends an empty text frame fine, but assert it separately below
+            }
+            String failure = ErrorCases.check(testCase, ws.request(request));
+            if (failure != null) {
+                failures.add(failure);
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(ws.request("").startsWith("{\"type\":\"error\",\"message\":\"empty request"));
+        assertEquals(OWN_DETAILS_RESPONSE, ws.request("{\"type\":\"ownDetails\"}"));
+    }
+
+    @Test
+    void answersABinaryFrameWithAnErrorAndKeepsWorking() throws Exception {
+        JdkWebSocketClient ws = connect(start(WebSocketConfig.ofPort(0)), "/mix");
+        ws.sendBinary(FETCH.getBytes());
+        assertEquals("{\"type\":\"error\",\"message\":\"binary frames are not supported: send text JSON\"}", ws.next());
+        assertEquals(OWN_DETAILS_RESPONSE, ws.request("{\"type\":\"ownDetails\"}"));
+    }
+
+    @Test
+    void acceptsAnyPath() throws Exception {
+        WebSocketApiServer server = start(WebSocketConfig.ofPort(0));
+        for (String path : List.of("/", "/mix", "/some/other/path?x=1")) {
+            assertEquals(OWN_DETAILS_RESPONSE, connect(server, path).request("{\"type\":\"ownDetails\"}"), path);
+        }
+    }
+
+    @Test
+    void answersPipelinedRequestsInOrder() throws Exception {
+        JdkWebSocketClient ws = connect(start(WebSocketConfig.ofPort(0)), "/mix");
+        for (int i = 0; i < 100; i++) {
+            ws.send(i % 2 == 0 ? send("m" + i) : FETCH);
+        }
+        for (int i = 0; i < 100; i++) {
+            String expected = i % 2 == 0 ? "{\"type\":\"send\"}" : "{\"type\":\"fetch\",\"messages\":[\"m" + (i - 1) + "\"]}";
+            assertEquals(expected, ws.next(), "response " + i);
+        }
+    }
+
+    @Test
+    void connectionsShareTheOneClient() throws Exception {
+        WebSocketApiServer server = start(WebSocketConfig.ofPort(0));
+        List<JdkWebSocketClient> connections = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            connections.add(connect(server, "/mix"));
+        }
+        List<Thread> senders = new ArrayList<>();
+        for (int c = 0; c < connections.size(); c++) {
+            JdkWebSocketClient ws = connections.get(c);
+            String prefix = "c" + c + "-";
+            senders.add(Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 25; i++) {
+                        assertEquals("{\"type\":\"send\"}", ws.request(send(prefix + i)));
+                    }
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }));
+        }
+        for (Thread sender : senders) {
+            sender.join(JdkWebSocketClient.DEADLINE);
+        }
+        assertEquals(100, client.sent().size());
+        JsonNode fetched = Fixtures.parse(connections.getFirst().request(FETCH)).get("messages");
+        assertEquals(100, fetched.size(), "one connection fetches what all of them sent: one buffer");
+        assertEquals("{\"type\":\"fetch\",\"messages\":[]}", connections.getLast().request(FETCH));
+    }
+
+    @Test
+    void closesAFrameOverTheLimitWith1009AndKeepsServing() throws Exception {
+        WebSocketApiServer server = start(new WebSocketConfig(0, 4096, 4));
+        JdkWebSocketClient big = connect(server, "/mix");
+        big.send(send("x".repeat(5000)));
+        assertEquals(1009, big.awaitClose());
+        assertEquals(OWN_DETAILS_RESPONSE, connect(server, "/mix").request("{\"type\":\"ownDetails\"}"));
+        assertEquals(List.of(), client.sent());
+    }
+
+    @Test
+    void countsAFragmentedMessageAsAWhole() throws Exception {
+        WebSocketApiServer server = start(new WebSocketConfig(0, 4096, 4));
+        JdkWebSocketClient ws = connect(server, "/mix");
+        ws.sendFragment("{\"type\":", false);
+        ws.sendFragment("\"fetch\"}", true);
+        assertEquals("{\"type\":\"fetch\",\"messages\":[]}", ws.next(), "small fragments are joined");
+        ws.sendFragment("{\"type\":\"send\",\"message\":\"" + "x".repeat(3000), false);
+        ws.sendFragment("x".repeat(3000), false);
+        assertEquals(1009, ws.awaitClose(), "fragments of 3000 + 3000 bytes are over 4096");
+    }
+
+    @Test
+    void refusesConnectionsOverTheLimit() throws Exception {
+        WebSocketApiServer server = start(new WebSocketConfig(0, WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 1));
+        connect(server, "/mix").request(FETCH);
+        assertThrows(ExecutionException.class, () -> JdkWebSocketClient.connect(server.port(), "/mix"));
+    }
+
+    @Test
+    void logsTheSeedsStartLine() throws Exception {
+        try (LogCapture log = new LogCapture("nym_client::sockets::ws")) {
+            WebSocketApiServer server = start(WebSocketConfig.ofPort(0));
+            assertEquals(List.of("INFO Starting websocket listener at 127.0.0.1:" + server.port()), log.lines());
+        }
+    }
+
+    @Test
+    void closeEndsConnectionsWithGoingAway() throws Exception {
+        WebSocketApiServer server = start(WebSocketConfig.ofPort(0));
+        JdkWebSocketClient ws = connect(server, "/mix");
+        ws.request(FETCH);
+        server.close();
+        assertEquals(1001, ws.awaitClose());
+        server.close();
+    }
+
+    @Test
+    void reportsAPortInUse() throws Exception {
+        WebSocketApiServer server = start(WebSocketConfig.ofPort(0));
+        IOException e = assertThrows(IOException.class, () -> start(WebSocketConfig.ofPort(server.port())));
+        assertTrue(e.getMessage().contains("127.0.0.1"), e.getMessage());
+    }
+
+    static String send(String message) {
+        return "{\"type\":\"send\",\"message\":\"" + message + "\",\"recipient_address\":\"" + FakeClientPort.OWN_ADDRESS + "\"}";
+    }
+}

@@ -1,0 +1,91 @@
+package nym.websocket.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import nym.websocket.ClientPortException;
+import nym.websocket.FakeClientPort;
+import nym.websocket.Fixtures;
+
+class RequestHandlerTest {
+    private final FakeClientPort client = new FakeClientPort();
+    private final RequestHandler handler = new RequestHandler(client);
+
+    @Test
+    void answersTheSeedExamplesExactly() {
+        List<String> failures = new ArrayList<>();
+        for (JsonNode testCase : Fixtures.cases("seed-examples.json")) {
+            String expected = testCase.get("response").toString();
+            String actual = handler.handle(Fixtures.request(testCase));
+            if (!expected.equals(actual)) {
+                failures.add(testCase.get("comment").textValue() + ": expected " + expected + ", got " + actual);
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void answersEveryBadRequestWithOneErrorLine() {
+        List<String> failures = new ArrayList<>();
+        for (JsonNode testCase : Fixtures.cases("error-cases.json")) {
+            String response = handler.handle(Fixtures.request(testCase));
+            String failure = ErrorCases.check(testCase, response);
+            if (failure != null) {
+                failures.add(failure);
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(List.of(), client.sent(), "no bad request reaches the client");
+    }
+
+    @Test
+    void acceptsAMessageOfExactlyTheMaximum() {
+        String message = "x".repeat(FakeClientPort.MAX_MESSAGE_BYTES);
+        String response = handler.handle(sendRequest(message));
+        assertEquals("{\"type\":\"send\"}", response);
+        assertEquals(List.of(new FakeClientPort.Sent(FakeClientPort.OWN_ADDRESS, message)), client.sent());
+    }
+
+    @Test
+    void passesAClientErrorOnAsOneLine() {
+        RequestHandler failing = new RequestHandler(new FakeClientPort() {
+            @Override
+            public List<String> fetch() throws ClientPortException {
+                throw new ClientPortException("store unreadable:\nline two");
+            }
+        });
+        assertEquals("{\"type\":\"error\",\"message\":\"store unreadable: line two\"}",
+                failing.handle("{\"type\":\"fetch\"}"));
+    }
+
+    @Test
+    void turnsABugInTheClientIntoAnErrorNotACrash() {
+        RequestHandler buggy = new RequestHandler(new FakeClientPort() {
+            @Override
+            public List<String> clients() {
+                return null;
+            }
+        });
+        assertEquals("{\"type\":\"error\",\"message\":\"internal error in the client: see its log\"}",
+                buggy.handle("{\"type\":\"getClients\"}"));
+    }
+
+    @Test
+    void capsLongErrorMessages() {
+        String response = handler.handle("{\"type\":\"" + "x".repeat(1000) + "\"}");
+        String message = Fixtures.parse(response).get("message").textValue();
+        assertEquals(RequestException.MAX_LENGTH, message.length());
+        assertTrue(message.endsWith("..."));
+    }
+
+    static String sendRequest(String message) {
+        return "{\"type\":\"send\",\"message\":\"" + message + "\",\"recipient_address\":\""
+                + FakeClientPort.OWN_ADDRESS + "\"}";
+    }
+}
