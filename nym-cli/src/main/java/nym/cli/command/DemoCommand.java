@@ -57,11 +57,11 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Demo stopped.");
         });
 
-        String directory = "http://127.0.0.1:" + directoryPort;
         System.out.println("Starting the network (nym-testnet, logs in " + demoHome.resolve("logs") + ")...");
         ChildProcesses.Child testnet = processes.start("testnet", "nym-testnet", List.of("--home",
                 demoHome.toString(), "--directory-port", Integer.toString(directoryPort)));
-        Lines.await(testnet, "testnet ready", STEP_DEADLINE);
+        String ready = Lines.await(testnet, "testnet ready: directory ", STEP_DEADLINE);
+        String directory = ready.substring(ready.indexOf("http://")).strip();
         System.out.println("Network ready: directory " + directory);
 
         for (String[] client : new String[][] {{"alice", Integer.toString(alicePort)}, {"bob", Integer.toString(bobPort)}}) {

@@ -10,11 +10,16 @@ import nym.cli.wiring.ChildProcesses;
 final class Lines {
     private Lines() {}
 
-    static void await(ChildProcesses.Child child, String marker, Duration timeout) throws Exception {
+    /** @return the first line of the child's log that contains {@code marker}, once it appears */
+    static String await(ChildProcesses.Child child, String marker, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.exists(child.log()) && Files.readString(child.log()).contains(marker)) {
-                return;
+            if (Files.exists(child.log())) {
+                for (String line : Files.readAllLines(child.log())) {
+                    if (line.contains(marker)) {
+                        return line;
+                    }
+                }
             }
             if (!child.process().isAlive()) {
                 throw new IOException(child.name() + " exited: " + ChildProcesses.lastLine(child.log()));
