@@ -12,7 +12,7 @@ package nym.websocket;
  * @param maxFrameBytes most bytes of one request: the payload of one WebSocket message (a single
  *     frame or all fragments of one message), or the body of one TCP frame. Must be at least the
  *     client's {@link MixnetClientPort#maxMessageBytes()} (checked at start); the default leaves
- *     room for a 1 MiB message after JSON escaping
+ *     room for a 1 MiB message as JSON encoders write it (only control characters grow 6-fold)
  * @param maxConnections most connections open at once; more are refused
  */
 public record WebSocketConfig(int port, int maxFrameBytes, int maxConnections) {
