@@ -1,5 +1,7 @@
 package nym.crypto.group;
 
+import org.bouncycastle.math.ec.rfc7748.X25519;
+
 import nym.crypto.CryptoException;
 import nym.crypto.FixedBytes;
 import nym.crypto.SecretAccess;
@@ -40,6 +42,29 @@ public final class GroupElement extends FixedBytes {
      */
     public GroupElement multiply(Scalar scalar) {
         return new GroupElement(multiplyRaw(scalar));
+    }
+
+    /**
+     * The generator times a scalar, {@code scalar · G}: equal to {@code BASE_POINT.multiply(scalar)}.
+     * A clamped scalar takes Bouncy Castle's constant-time fixed-base X25519 (Edwards-form comb,
+     * about three times faster than the ladder); X25519 clamps, which changes nothing for a scalar
+     * that already is. Any other scalar takes the ladder.
+     *
+     * @param scalar not null
+     * @return scalar · G
+     */
+    public static GroupElement multiplyBase(Scalar scalar) {
+        if (!scalar.isClamped()) {
+            return BASE_POINT.multiply(scalar);
+        }
+        byte[] k = scalar.toBytes(SecretAccess.insecureGrant());
+        byte[] out = new byte[LENGTH];
+        try {
+            X25519.scalarMultBase(k, 0, out, 0);
+        } finally {
+            java.util.Arrays.fill(k, (byte) 0);
+        }
+        return new GroupElement(out);
     }
 
     byte[] multiplyRaw(Scalar scalar) {

@@ -1,20 +1,20 @@
 package nym.crypto.internal;
 
-import org.bouncycastle.math.ec.rfc7748.X25519Field;
-
 /**
  * The Curve25519 Montgomery ladder of RFC 7748 section 5, without clamping: it uses scalar bits 254
  * down to 0 exactly as given, as curve25519-dalek's {@code MontgomeryPoint * Scalar} does. Sphinx
  * blinding needs this; the JDK's XDH and Bouncy Castle's {@code X25519} both clamp.
  *
- * <p>Constant time in the scalar: every step runs the same field operations, and the conditional
- * swaps are masks. The top bit of the input u-coordinate is ignored, as RFC 7748 requires.
+ * <p>Runs on {@link Field51} (radix 2^51, 64-bit limbs); {@link BcMontgomeryLadder} is the same
+ * ladder on Bouncy Castle's field, kept as the reference.
+ *
+ * <p>Constant time in the scalar: every step runs the same field operations, the conditional swaps
+ * are masks, and nothing is allocated inside the loop. The top bit of the input u-coordinate is
+ * ignored and a u ≥ p is used reduced, as RFC 7748 requires.
  */
 public final class MontgomeryLadder {
     /** Bytes of a scalar and of a u-coordinate. */
     public static final int LENGTH = 32;
-
-    private static final int A24 = 121665;
 
     private MontgomeryLadder() {}
 
@@ -26,56 +26,56 @@ public final class MontgomeryLadder {
      * @param out receives the 32-byte u-coordinate of the product
      */
     public static void multiply(byte[] scalar, byte[] u, byte[] out) {
-        int[] x1 = X25519Field.create();
-        int[] x2 = X25519Field.create();
-        int[] z2 = X25519Field.create();
-        int[] x3 = X25519Field.create();
-        int[] z3 = X25519Field.create();
-        int[] a = X25519Field.create();
-        int[] aa = X25519Field.create();
-        int[] b = X25519Field.create();
-        int[] bb = X25519Field.create();
-        int[] e = X25519Field.create();
-        int[] c = X25519Field.create();
-        int[] d = X25519Field.create();
+        long[] x1 = Field51.create();
+        long[] x2 = Field51.create();
+        long[] z2 = Field51.create();
+        long[] x3 = Field51.create();
+        long[] z3 = Field51.create();
+        long[] a = Field51.create();
+        long[] aa = Field51.create();
+        long[] b = Field51.create();
+        long[] bb = Field51.create();
+        long[] e = Field51.create();
+        long[] c = Field51.create();
+        long[] d = Field51.create();
 
-        byte[] masked = u.clone();
-        masked[31] &= 0x7F;
-        X25519Field.decode(masked, 0, x1);
-        X25519Field.one(x2);
-        X25519Field.copy(x1, 0, x3, 0);
-        X25519Field.one(z3);
+        Field51.decode(u, 0, x1);
+        Field51.one(x2);
+        Field51.copy(x1, x3);
+        Field51.one(z3);
 
-        int swap = 0;
+        long swap = 0;
         for (int t = 254; t >= 0; t--) {
-            int bit = (scalar[t >>> 3] >>> (t & 7)) & 1;
+            long bit = (scalar[t >>> 3] >>> (t & 7)) & 1;
             swap ^= bit;
-            X25519Field.cswap(swap, x2, x3);
-            X25519Field.cswap(swap, z2, z3);
+            Field51.cswap(swap, x2, x3);
+            Field51.cswap(swap, z2, z3);
             swap = bit;
 
-            X25519Field.apm(x2, z2, a, b); // A = x2 + z2, B = x2 - z2
-            X25519Field.sqr(a, aa);
-            X25519Field.sqr(b, bb);
-            X25519Field.sub(aa, bb, e);
-            X25519Field.apm(x3, z3, c, d); // C = x3 + z3, D = x3 - z3
-            X25519Field.mul(d, a, d); // DA
-            X25519Field.mul(c, b, c); // CB
-            X25519Field.apm(d, c, x3, z3); // DA + CB, DA - CB
-            X25519Field.sqr(x3, x3);
-            X25519Field.sqr(z3, z3);
-            X25519Field.mul(z3, x1, z3);
-            X25519Field.mul(aa, bb, x2);
-            X25519Field.mul(e, A24, z2);
-            X25519Field.add(z2, aa, z2);
-            X25519Field.mul(z2, e, z2);
+            Field51.add(x2, z2, a); // A = x2 + z2
+            Field51.sub(x2, z2, b); // B = x2 − z2
+            Field51.sqr(a, aa);
+            Field51.sqr(b, bb);
+            Field51.sub(aa, bb, e); // E = AA − BB
+            Field51.add(x3, z3, c); // C = x3 + z3
+            Field51.sub(x3, z3, d); // D = x3 − z3
+            Field51.mul(d, a, d); // DA
+            Field51.mul(c, b, c); // CB
+            Field51.add(d, c, x3);
+            Field51.sub(d, c, z3);
+            Field51.sqr(x3, x3); // (DA + CB)²
+            Field51.sqr(z3, z3);
+            Field51.mul(z3, x1, z3); // x1·(DA − CB)²
+            Field51.mul(aa, bb, x2); // AA·BB
+            Field51.mul121665(e, z2);
+            Field51.add(z2, aa, z2);
+            Field51.mul(z2, e, z2); // E·(AA + a24·E)
         }
-        X25519Field.cswap(swap, x2, x3);
-        X25519Field.cswap(swap, z2, z3);
+        Field51.cswap(swap, x2, x3);
+        Field51.cswap(swap, z2, z3);
 
-        X25519Field.inv(z2, z2);
-        X25519Field.mul(x2, z2, x2);
-        X25519Field.normalize(x2);
-        X25519Field.encode(x2, out, 0);
+        Field51.invert(z2, z2);
+        Field51.mul(x2, z2, x2);
+        Field51.encode(x2, out, 0);
     }
 }

@@ -37,7 +37,7 @@ public final class X25519PrivateKey {
 
     /** @return the matching public key, this · 9 */
     public X25519PublicKey publicKey() {
-        return new X25519PublicKey(GroupElement.BASE_POINT.multiply(scalar).toByteArray());
+        return new X25519PublicKey(GroupElement.multiplyBase(scalar).toByteArray());
     }
 
     /**

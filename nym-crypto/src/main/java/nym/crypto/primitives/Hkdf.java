@@ -7,10 +7,12 @@ import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import nym.crypto.internal.JcaInstances;
+
 /**
  * HKDF with HMAC-SHA256 (RFC 5869), on the JCA's intrinsic HMAC.
  *
- * <p>Thread-safe: every call uses its own {@link Mac}.
+ * <p>Thread-safe: every call uses its thread's own {@link Mac}.
  */
 public final class Hkdf {
     /** Bytes of one HMAC-SHA256 output block. */
@@ -40,7 +42,7 @@ public final class Hkdf {
         byte[] prk = null;
         byte[] block = new byte[0];
         try {
-            Mac mac = Mac.getInstance(HMAC_SHA256);
+            Mac mac = JcaInstances.hmacSha256();
             mac.init(new SecretKeySpec(new byte[HASH_LENGTH], HMAC_SHA256));
             prk = mac.doFinal(ikm);
             mac.init(new SecretKeySpec(prk, HMAC_SHA256));

@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 
 import nym.crypto.CryptoException;
+import nym.crypto.internal.JcaInstances;
 
 /**
  * The Lioness wide-block cipher (Anderson and Biham) as the {@code lioness} crate 0.1.2 builds it,
@@ -87,7 +88,7 @@ public final class Lioness {
             }
             // Decrypt mode: the same XOR, and the JDK refuses to re-init encryption with a reused
             // key and nonce, which Lioness does by design (the nonce is always zero).
-            Cipher chacha = Cipher.getInstance("ChaCha20");
+            Cipher chacha = JcaInstances.chaCha20();
             chacha.init(Cipher.DECRYPT_MODE, new SecretKeySpec(streamKey, "ChaCha20"),
                     new ChaCha20ParameterSpec(new byte[CHACHA_NONCE_LENGTH], 0));
             chacha.update(block, HALF_KEY, block.length - HALF_KEY, block, HALF_KEY);

@@ -8,6 +8,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import nym.crypto.CryptoException;
+import nym.crypto.internal.JcaInstances;
 
 /**
  * The Sphinx header's pseudorandom generator: the AES-128-CTR key stream from an all-zero counter
@@ -58,7 +59,7 @@ public final class StreamCipher {
 
     private static Cipher cipher(byte[] key) {
         try {
-            Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
+            Cipher aes = JcaInstances.aesCtr();
             aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"),
                     new IvParameterSpec(new byte[BLOCK_LENGTH]));
             return aes;

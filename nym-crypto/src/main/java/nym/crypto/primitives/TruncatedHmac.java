@@ -9,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import nym.crypto.ConstantTime;
 import nym.crypto.CryptoException;
+import nym.crypto.internal.JcaInstances;
 
 /**
  * HMAC-SHA256 truncated to its first 16 bytes: the integrity tag γ (gamma) of a Sphinx header.
@@ -36,7 +37,7 @@ public final class TruncatedHmac {
         CryptoException.requireLength("HMAC key", key, KEY_LENGTH);
         Objects.checkFromIndexSize(offset, length, data.length);
         try {
-            Mac mac = Mac.getInstance(HMAC_SHA256);
+            Mac mac = JcaInstances.hmacSha256();
             mac.init(new SecretKeySpec(key, HMAC_SHA256));
             mac.update(data, offset, length);
             return Arrays.copyOf(mac.doFinal(), LENGTH);

@@ -29,6 +29,15 @@ class GroupPropertyTest {
         assertArrayEquals(expected, actual.toByteArray());
     }
 
+    /** The fixed-base path (Bouncy Castle's comb, for clamped scalars) equals the ladder on u = 9. */
+    @Property(tries = 200)
+    void fixedBaseEqualsTheLadder(@ForAll("bytes32") byte[] k) throws CryptoException {
+        Scalar clamped = Scalar.fromBytesClamped(k);
+        assertEquals(GroupElement.BASE_POINT.multiply(clamped), GroupElement.multiplyBase(clamped));
+        Scalar reduced = Scalar.fromBytesModOrder(k);
+        assertEquals(GroupElement.BASE_POINT.multiply(reduced), GroupElement.multiplyBase(reduced));
+    }
+
     /** (a·b mod ℓ)·P = a·(b·P) = b·(a·P) for P in the prime-order subgroup: what Sphinx blinding needs. */
     @Property(tries = 200)
     void blindingComposes(@ForAll("bytes32") byte[] aBytes, @ForAll("bytes32") byte[] bBytes,

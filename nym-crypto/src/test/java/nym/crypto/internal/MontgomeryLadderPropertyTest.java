@@ -27,6 +27,26 @@ class MontgomeryLadderPropertyTest {
         assertArrayEquals(reference(k, u), out);
     }
 
+    /** The radix-2^51 ladder against the first one, on Bouncy Castle's field, for any 32 bytes. */
+    @Property(tries = 300)
+    void equalsTheBouncyCastleFieldLadder(@ForAll("bytes32") byte[] k, @ForAll("bytes32") byte[] u) {
+        assertArrayEquals(bcLadder(k, u), ladder(k, u));
+    }
+
+    /** u in [p, 2^255) and the same with bit 255 set: used reduced, bit 255 ignored. */
+    @Property(tries = 100)
+    void nonCanonicalPointsAreReduced(@ForAll("bytes32") byte[] k, @ForAll("aboveP") byte[] u) {
+        assertArrayEquals(reference(k, u), ladder(k, u));
+        assertArrayEquals(bcLadder(k, u), ladder(k, u));
+    }
+
+    /** Scalars with every bit from 0 to 255 set or clear, against both references. */
+    @Property(tries = 50)
+    void extremeScalars(@ForAll("extremeScalar") byte[] k, @ForAll("bytes32") byte[] u) {
+        assertArrayEquals(reference(k, u), ladder(k, u));
+        assertArrayEquals(bcLadder(k, u), ladder(k, u));
+    }
+
     @Example
     void ignoresBit255OfScalarAndPoint() {
         byte[] k = new byte[32];
@@ -46,6 +66,49 @@ class MontgomeryLadderPropertyTest {
     @Provide
     Arbitrary<byte[]> bytes32() {
         return Arbitraries.bytes().array(byte[].class).ofSize(32);
+    }
+
+    /** p + j for 0 ≤ j < 19, optionally with bit 255 set. */
+    @Provide
+    Arbitrary<byte[]> aboveP() {
+        return Arbitraries.integers().between(0, 18).flatMap(j -> Arbitraries.of(false, true).map(high -> {
+            byte[] le = littleEndianBytes(P.add(BigInteger.valueOf(j)));
+            if (high) {
+                le[31] |= (byte) 0x80;
+            }
+            return le;
+        }));
+    }
+
+    /** All ones, all zeros, 2^255 − 1, 2^254, and one-bit and one-hole patterns. */
+    @Provide
+    Arbitrary<byte[]> extremeScalar() {
+        return Arbitraries.integers().between(0, 255).flatMap(bit -> Arbitraries.of(0, 1, 2, 3).map(kind -> {
+            BigInteger all = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
+            BigInteger v = switch (kind) {
+                case 0 -> BigInteger.ONE.shiftLeft(bit);
+                case 1 -> all.clearBit(bit);
+                case 2 -> BigInteger.TWO.pow(255).subtract(BigInteger.ONE);
+                default -> all;
+            };
+            return littleEndianBytes(v);
+        }));
+    }
+
+    private static byte[] ladder(byte[] k, byte[] u) {
+        byte[] out = new byte[MontgomeryLadder.LENGTH];
+        MontgomeryLadder.multiply(k, u, out);
+        return out;
+    }
+
+    private static byte[] bcLadder(byte[] k, byte[] u) {
+        byte[] out = new byte[MontgomeryLadder.LENGTH];
+        BcMontgomeryLadder.multiply(k, u, out);
+        return out;
+    }
+
+    private static byte[] littleEndianBytes(BigInteger v) {
+        return reversed(HexFormat.of().parseHex(String.format("%064x", v)));
     }
 
     /** RFC 7748 section 5 on BigIntegers, with the swap written out instead of masked. */

@@ -25,7 +25,7 @@ public record KeyMaterial(GroupElement alpha, List<RoutingKeys> hopKeys) {
      * @param nodeKeys the public keys of the route, in order, at least one
      */
     public static KeyMaterial derive(Scalar initialSecret, List<X25519PublicKey> nodeKeys) {
-        GroupElement alpha = GroupElement.BASE_POINT.multiply(initialSecret);
+        GroupElement alpha = GroupElement.multiplyBase(initialSecret);
         List<RoutingKeys> keys = new ArrayList<>(nodeKeys.size());
         Scalar accumulator = initialSecret;
         for (int i = 0; i < nodeKeys.size(); i++) {

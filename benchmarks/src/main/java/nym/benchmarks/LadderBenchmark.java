@@ -1,0 +1,63 @@
+package nym.benchmarks;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.bouncycastle.math.ec.rfc7748.X25519;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import nym.crypto.internal.BcMontgomeryLadder;
+import nym.crypto.internal.MontgomeryLadder;
+
+/**
+ * The raw unclamped ladder on two fields, in one run: Bouncy Castle's 32-bit limbs (the first
+ * implementation) and our radix-2^51 64-bit limbs; plus Bouncy Castle's fixed-base X25519.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class LadderBenchmark {
+    private final byte[] scalar = new byte[MontgomeryLadder.LENGTH];
+    private final byte[] point = new byte[MontgomeryLadder.LENGTH];
+    private final byte[] out = new byte[MontgomeryLadder.LENGTH];
+
+    @Setup
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(5);
+        random.nextBytes(scalar);
+        scalar[31] &= 0x7F;
+        byte[] other = new byte[MontgomeryLadder.LENGTH];
+        random.nextBytes(other);
+        X25519.scalarMultBase(other, 0, point, 0);
+    }
+
+    @Benchmark
+    public byte[] bcField() {
+        BcMontgomeryLadder.multiply(scalar, point, out);
+        return out;
+    }
+
+    @Benchmark
+    public byte[] field51() {
+        MontgomeryLadder.multiply(scalar, point, out);
+        return out;
+    }
+
+    @Benchmark
+    public byte[] bcFixedBase() {
+        X25519.scalarMultBase(scalar, 0, out, 0);
+        return out;
+    }
+}

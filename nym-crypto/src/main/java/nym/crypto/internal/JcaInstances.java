@@ -1,0 +1,54 @@
+package nym.crypto.internal;
+
+import java.security.GeneralSecurityException;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+
+/**
+ * One {@link Mac} or {@link Cipher} per algorithm and thread, re-initialised with a fresh key on
+ * every use: {@code getInstance} is a provider look-up that costs more than the HMAC or the key
+ * stream of a Sphinx hop.
+ *
+ * <p>A cached instance keeps the state of the last key it was initialised with (HMAC's padded key,
+ * AES's round keys) until the thread uses it again or ends; an instance made per call kept it until
+ * the collector reclaimed it. Neither is wiped; docs/performance.md records this.
+ */
+public final class JcaInstances {
+    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> mac("HmacSHA256"));
+    private static final ThreadLocal<Cipher> AES_CTR = ThreadLocal.withInitial(() -> cipher("AES/CTR/NoPadding"));
+    private static final ThreadLocal<Cipher> CHACHA20 = ThreadLocal.withInitial(() -> cipher("ChaCha20"));
+
+    private JcaInstances() {}
+
+    /** @return this thread's HMAC-SHA256; the caller must {@code init} it before use */
+    public static Mac hmacSha256() {
+        return HMAC_SHA256.get();
+    }
+
+    /** @return this thread's AES/CTR/NoPadding; the caller must {@code init} it before use */
+    public static Cipher aesCtr() {
+        return AES_CTR.get();
+    }
+
+    /** @return this thread's ChaCha20; the caller must {@code init} it before use */
+    public static Cipher chaCha20() {
+        return CHACHA20.get();
+    }
+
+    private static Mac mac(String algorithm) {
+        try {
+            return Mac.getInstance(algorithm);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("BUG: " + algorithm + " unavailable in this JDK", e);
+        }
+    }
+
+    private static Cipher cipher(String algorithm) {
+        try {
+            return Cipher.getInstance(algorithm);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("BUG: " + algorithm + " unavailable in this JDK", e);
+        }
+    }
+}
