@@ -138,7 +138,18 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
             throw new ClientPortException("message of " + bytes.length + " bytes is over the " + MAX_MESSAGE_BYTES
                     + "-byte maximum");
         }
-        Recipient recipient = Recipient.parse(recipientAddress, topology.get());
+        Recipient recipient;
+        try {
+            recipient = Recipient.parse(recipientAddress, topology.get());
+        } catch (ClientPortException unknown) {
+            // The recipient may have registered since the last refresh: look once more before failing.
+            try {
+                refreshTopology();
+            } catch (TopologyException e) {
+                throw unknown;
+            }
+            recipient = Recipient.parse(recipientAddress, topology.get());
+        }
         List<OutboundMessage> packets = new ArrayList<>();
         for (Fragment fragment : splitter.split(bytes)) {
             packets.add(new OutboundMessage(recipient.address(), recipient.provider(), fragment.toBytes()));
