@@ -210,13 +210,24 @@ public final class MixNodeLoad {
         return builder.start();
     }
 
+    /** Reads the node's output so its pipe never fills; ends when the node does. */
+    private static void drain(BufferedReader reader) {
+        try {
+            while (reader.readLine() != null) {
+                // discard
+            }
+        } catch (IOException e) {
+            // The node stopped.
+        }
+    }
+
     private static InetSocketAddress awaitListening(Process mix) throws Exception {
         BufferedReader reader = new BufferedReader(new InputStreamReader(mix.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.startsWith("Listening for incoming packets on ")) {
                 InetSocketAddress address = NodeAddresses.parseHost(line.substring(line.lastIndexOf(' ') + 1));
-                Thread.ofVirtual().start(() -> reader.lines().forEach(ignored -> { }));
+                Thread.ofVirtual().start(() -> drain(reader));
                 return address;
             }
         }
