@@ -46,6 +46,8 @@ import nym.traffic.transport.PacketSender;
  * [--image nym-cli/target/nym] [--rates 1000,2000,5000,10000] [--seconds 3] [--delay-ms 1]}
  */
 public final class MixNodeLoad {
+    private static final long TICK_NANOS = 1_000_000;
+
     private final SphinxGeometry geometry = SphinxGeometry.DEFAULT;
     private final X25519KeyPair sinkKeys = X25519KeyPair.generate(new SecureRandom());
     private final Map<Long, Long> arrivals = new ConcurrentHashMap<>();
@@ -143,19 +145,19 @@ public final class MixNodeLoad {
         InetSocketAddress target1 = mix == null ? sink.localAddress() : mix;
         long senderDrops;
         try (PacketSender sender = PacketSender.create(PacketSender.Config.DEFAULT)) {
+            // Paced in 1 ms ticks: every packet due by now goes out, then the sender parks until the
+            // next tick, so the load generator does not spin a core away from the node.
             long start = System.nanoTime();
             long interval = 1_000_000_000L / rate;
-            for (int i = 0; i < count; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 50_000) {
-                    LockSupport.parkNanos(wait - 20_000);
+            int next = 0;
+            while (next < count) {
+                long now = System.nanoTime();
+                while (next < count && start + next * interval <= now) {
+                    sentAt[next] = now;
+                    sender.send(target1, packets[next]);
+                    next++;
                 }
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
-                sentAt[i] = System.nanoTime();
-                sender.send(target1, packets[i]);
+                LockSupport.parkNanos(TICK_NANOS);
             }
             long lastProgress = System.nanoTime();
             int seen = 0;
