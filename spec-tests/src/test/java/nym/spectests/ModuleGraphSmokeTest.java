@@ -65,5 +65,42 @@ class ModuleGraphSmokeTest {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+        callEntryPoints(graph);
+    }
+
+    /**
+     * Loads the modules in a layer of their own, as the image runs them, calls one exported entry
+     * point per protocol layer, and checks that an internal class stays out of reach.
+     */
+    private static void callEntryPoints(Configuration graph) {
+        ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(graph, ClassLoader.getPlatformClassLoader());
+        try {
+            assertEquals("2g", call(layer, "nym.crypto", "nym.crypto.Base58", "encode", new Class<?>[] {byte[].class},
+                    (Object) new byte[] {0x61}));
+            Object geometry = layer.findLoader("nym.sphinx").loadClass("nym.sphinx.SphinxGeometry")
+                    .getField("DEFAULT").get(null);
+            assertEquals(1372, geometry.getClass().getMethod("packetLength").invoke(geometry));
+            assertEquals(Boolean.TRUE, call(layer, "nym.topology", "nym.topology.Layer", "isValid",
+                    new Class<?>[] {int.class}, 2));
+            assertEquals("127.0.0.1:1789", call(layer, "nym.traffic", "nym.traffic.transport.NodeAddresses",
+                    "formatHost", new Class<?>[] {java.net.InetSocketAddress.class},
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 1789)));
+            Class<?> config = layer.findLoader("nym.websocket").loadClass("nym.websocket.WebSocketConfig");
+            assertEquals(9001, config.getMethod("port").invoke(config.getMethod("defaults").invoke(null)));
+            assertTrue(layer.findModule("nym.provider").orElseThrow().isExported("nym.provider.store"));
+
+            Class<?> internal = layer.findLoader("nym.crypto").loadClass("nym.crypto.internal.MontgomeryLadder");
+            assertTrue(!internal.getModule().isExported("nym.crypto.internal"));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalAccessException.class,
+                    () -> internal.getMethod("multiply", byte[].class, byte[].class, byte[].class)
+                            .invoke(null, new byte[32], new byte[32], new byte[32]));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("calling an exported entry point failed: " + e, e);
+        }
+    }
+
+    private static Object call(ModuleLayer layer, String module, String type, String method, Class<?>[] parameters,
+            Object... arguments) throws ReflectiveOperationException {
+        return layer.findLoader(module).loadClass(type).getMethod(method, parameters).invoke(null, arguments);
     }
 }
