@@ -33,6 +33,10 @@ import nym.traffic.transport.PacketListener;
  */
 public final class ProviderServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ProviderServer.class.getName());
+    /** Client connections served at once; more are closed on arrival and counted as rejected. */
+    public static final int MAX_CLIENT_CONNECTIONS = 1024;
+    /** A client connection that sends nothing for this long is closed. */
+    public static final java.time.Duration CLIENT_IDLE_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final PacketProcessor processor;
     private final InboxStore store;
@@ -139,6 +143,12 @@ public final class ProviderServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket socket = clientServer.accept();
+                if (clients.size() >= MAX_CLIENT_CONNECTIONS) {
+                    metrics.rejectedRequests.increment();
+                    socket.close();
+                    continue;
+                }
+                socket.setSoTimeout((int) CLIENT_IDLE_TIMEOUT.toMillis());
                 clients.add(socket);
                 Thread.ofVirtual().name("provider-client").start(() -> {
                     try {

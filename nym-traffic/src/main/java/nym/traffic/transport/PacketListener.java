@@ -25,6 +25,8 @@ import nym.sphinx.SphinxPacket;
  */
 public final class PacketListener implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PacketListener.class.getName());
+    /** Connections served at once by default: every node of a large network, with room to spare. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 4096;
 
     private final ServerSocket server;
     private final SphinxGeometry geometry;
@@ -32,10 +34,13 @@ public final class PacketListener implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong badFrames = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final int maxConnections;
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private PacketListener(ServerSocket server, SphinxGeometry geometry, PacketHandler handler) {
+    private PacketListener(ServerSocket server, SphinxGeometry geometry, PacketHandler handler, int maxConnections) {
+        this.maxConnections = maxConnections;
         this.server = server;
         this.geometry = geometry;
         this.handler = handler;
@@ -49,12 +54,26 @@ public final class PacketListener implements AutoCloseable {
      */
     public static PacketListener start(InetSocketAddress bind, SphinxGeometry geometry, PacketHandler handler)
             throws IOException {
+        return start(bind, geometry, handler, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /**
+     * Binds {@code bind} and starts accepting at most {@code maxConnections} connections at once;
+     * more are closed as they arrive and counted ({@link #refusedConnections()}).
+     *
+     * @throws IOException if the address cannot be bound
+     */
+    public static PacketListener start(InetSocketAddress bind, SphinxGeometry geometry, PacketHandler handler,
+            int maxConnections) throws IOException {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be positive");
+        }
         Objects.requireNonNull(geometry, "geometry");
         Objects.requireNonNull(handler, "handler");
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(bind);
-        return new PacketListener(server, geometry, handler);
+        return new PacketListener(server, geometry, handler, maxConnections);
     }
 
     /** @return the bound address, with the real port */
@@ -72,6 +91,11 @@ public final class PacketListener implements AutoCloseable {
         return badFrames.get();
     }
 
+    /** @return connections closed on arrival because {@code maxConnections} were open */
+    public long refusedConnections() {
+        return refused.get();
+    }
+
     /** @return connections open now */
     public int openConnections() {
         return connections.size();
@@ -81,6 +105,11 @@ public final class PacketListener implements AutoCloseable {
         while (!closed) {
             try {
                 Socket socket = server.accept();
+                if (connections.size() >= maxConnections) {
+                    refused.incrementAndGet();
+                    socket.close();
+                    continue;
+                }
                 socket.setTcpNoDelay(true);
                 connections.add(socket);
                 Thread.ofVirtual().name("packet-read-" + socket.getRemoteSocketAddress()).start(() -> serve(socket));

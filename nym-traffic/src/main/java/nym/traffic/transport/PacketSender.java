@@ -14,7 +14,7 @@ import nym.traffic.internal.OutboundConnection;
  * Sends packets to other nodes over persistent TCP connections, one per next hop, each with a
  * bounded queue drained by its own virtual thread. A lost connection is re-opened with exponential
  * backoff; packets wait in the queue meanwhile. {@link #send} never blocks: when the queue of a hop
- * is full the packet is dropped and counted.
+ * is full, or the packet names a next hop beyond the configured number, it is dropped and counted.
  *
  * <p>Thread-safe.
  */
@@ -23,15 +23,17 @@ public final class PacketSender implements AutoCloseable {
      * @param queueCapacity packets waiting per next hop before new ones are dropped
      * @param connectTimeout how long one connection attempt may take
      * @param maxBackoff the longest wait between reconnection attempts
+     * @param maxNextHops distinct next hops with a connection; packets for more are dropped, so a
+     *     sender naming arbitrary next hops cannot make the node open unbounded connections
      */
-    public record Config(int queueCapacity, Duration connectTimeout, Duration maxBackoff) {
-        /** 10,000 packets, 2 s, 5 s. */
-        public static final Config DEFAULT = new Config(10_000, Duration.ofSeconds(2), Duration.ofSeconds(5));
+    public record Config(int queueCapacity, Duration connectTimeout, Duration maxBackoff, int maxNextHops) {
+        /** 10,000 packets, 2 s, 5 s, 1,024 next hops. */
+        public static final Config DEFAULT = new Config(10_000, Duration.ofSeconds(2), Duration.ofSeconds(5), 1024);
 
         /** Checks the ranges. */
         public Config {
-            if (queueCapacity < 1) {
-                throw new IllegalArgumentException("queueCapacity must be positive");
+            if (queueCapacity < 1 || maxNextHops < 1) {
+                throw new IllegalArgumentException("queueCapacity and maxNextHops must be positive");
             }
             Objects.requireNonNull(connectTimeout, "connectTimeout");
             Objects.requireNonNull(maxBackoff, "maxBackoff");
@@ -43,6 +45,7 @@ public final class PacketSender implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong droppedQueueFull = new AtomicLong();
     private final AtomicLong droppedWriteFailed = new AtomicLong();
+    private final AtomicLong droppedTooManyNextHops = new AtomicLong();
     private volatile boolean closed;
 
     private PacketSender(Config config) {
@@ -61,6 +64,10 @@ public final class PacketSender implements AutoCloseable {
      */
     public boolean send(InetSocketAddress nextHop, SphinxPacket packet) {
         if (closed) {
+            return false;
+        }
+        if (!connections.containsKey(nextHop) && connections.size() >= config.maxNextHops()) {
+            droppedTooManyNextHops.incrementAndGet();
             return false;
         }
         OutboundConnection connection = connections.computeIfAbsent(nextHop,
@@ -86,6 +93,11 @@ public final class PacketSender implements AutoCloseable {
     /** @return packets lost because the connection failed while writing them */
     public long droppedWriteFailed() {
         return droppedWriteFailed.get();
+    }
+
+    /** @return packets dropped because they named a next hop beyond {@code maxNextHops} */
+    public long droppedTooManyNextHops() {
+        return droppedTooManyNextHops.get();
     }
 
     /** @return packets waiting in all queues */
