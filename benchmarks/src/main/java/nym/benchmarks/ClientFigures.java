@@ -4,22 +4,19 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nym.websocket.WebSocketApiClient;
 
 /**
  * The client issue's figures, measured on the jlink image: time from {@code nym-client run} to a
@@ -30,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * [--image nym-cli/target/nym] [--messages 200]}
  */
 public final class ClientFigures {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String DEFAULT_DEBUG = "average_packet_delay = 200\nmessage_sending_average_delay = 500\n"
             + "loop_cover_traffic_average_delay = 1000\nfetch_message_delay = 1000\ntopology_refresh_rate = 10000\n";
 
@@ -103,8 +100,9 @@ public final class ClientFigures {
     }
 
     private void latencies(String name, int alicePort, int bobPort, int count, long spacingMillis) throws Exception {
-        try (Session alice = new Session(alicePort); Session bob = new Session(bobPort)) {
-            String bobAddress = bob.request("{\"type\":\"ownDetails\"}").path("address").asText();
+        try (WebSocketApiClient alice = WebSocketApiClient.connect(alicePort, TIMEOUT);
+                WebSocketApiClient bob = WebSocketApiClient.connect(bobPort, TIMEOUT)) {
+            String bobAddress = bob.request(WebSocketApiClient.requestOf("ownDetails"), TIMEOUT).path("address").asText();
             long[] sentAt = new long[count];
             List<Double> latencies = new ArrayList<>();
             long nextSend = System.nanoTime();
@@ -112,9 +110,7 @@ public final class ClientFigures {
             long deadline = Long.MAX_VALUE;
             while (latencies.size() < count && System.nanoTime() < deadline) {
                 if (sent < count && System.nanoTime() >= nextSend) {
-                    JsonNode reply = alice.request(JSON.createObjectNode().put("type", "send")
-                            .put("message", "m" + sent).put("recipient_address", bobAddress).toString());
-                    if (reply.path("type").asText().equals("send")) {
+                    if (tryToSend(alice, "m" + sent, bobAddress)) {
                         sentAt[sent++] = System.nanoTime();
                         nextSend += spacingMillis * 1_000_000L;
                         if (sent == count) {
@@ -124,7 +120,7 @@ public final class ClientFigures {
                         nextSend = System.nanoTime() + 250_000_000L; // bob not in alice's topology yet
                     }
                 }
-                for (JsonNode message : bob.request("{\"type\":\"fetch\"}").path("messages")) {
+                for (JsonNode message : bob.request(WebSocketApiClient.requestOf("fetch"), TIMEOUT).path("messages")) {
                     int index = Integer.parseInt(message.asText().substring(1));
                     latencies.add((System.nanoTime() - sentAt[index]) / 1e6);
                 }
@@ -135,6 +131,17 @@ public final class ClientFigures {
                     name, latencies.size(), count, latencies.get(latencies.size() / 2),
                     latencies.get(Math.min(latencies.size() - 1, (int) (latencies.size() * 0.99))),
                     latencies.get(latencies.size() - 1));
+        }
+    }
+
+    /** @return false if alice's client refused the send (bob not in its topology yet) */
+    private static boolean tryToSend(WebSocketApiClient alice, String message, String recipient) throws Exception {
+        try {
+            alice.request(WebSocketApiClient.requestOf("send").put("message", message)
+                    .put("recipient_address", recipient), TIMEOUT);
+            return true;
+        } catch (IllegalStateException refused) {
+            return false;
         }
     }
 
@@ -214,44 +221,6 @@ public final class ClientFigures {
             if (process.isAlive()) {
                 stop(process);
             }
-        }
-    }
-
-    /** A WebSocket session of the seed's API: one request, one response. */
-    private static final class Session implements AutoCloseable {
-        private final LinkedBlockingQueue<String> responses = new LinkedBlockingQueue<>();
-        private final WebSocket socket;
-
-        Session(int port) throws Exception {
-            socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
-                    URI.create("ws://127.0.0.1:" + port + "/mix"), new WebSocket.Listener() {
-                        private final StringBuilder partial = new StringBuilder();
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                            partial.append(data);
-                            if (last) {
-                                responses.add(partial.toString());
-                                partial.setLength(0);
-                            }
-                            webSocket.request(1);
-                            return null;
-                        }
-                    }).get(10, TimeUnit.SECONDS);
-        }
-
-        JsonNode request(String json) throws Exception {
-            socket.sendText(json, true).get(10, TimeUnit.SECONDS);
-            String text = responses.poll(10, TimeUnit.SECONDS);
-            if (text == null) {
-                throw new IOException("no response to " + json);
-            }
-            return JSON.readTree(text);
-        }
-
-        @Override
-        public void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
     }
 }

@@ -1,18 +1,19 @@
 package nym.provider;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The counters of a provider. {@code stored} counts a message only after the inbox store made it
  * durable. Thread-safe.
  */
 public final class ProviderMetrics {
-    final LongAdder received = new LongAdder();
+    private volatile LongSupplier received = () -> 0;
+    private volatile LongSupplier intakeQueueFull = () -> 0;
     final LongAdder stored = new LongAdder();
     final LongAdder droppedUnknownClient = new LongAdder();
     final LongAdder droppedBadPacket = new LongAdder();
     final LongAdder droppedReplay = new LongAdder();
-    final LongAdder droppedQueueFull = new LongAdder();
     final LongAdder droppedStorageFailed = new LongAdder();
     final LongAdder pulled = new LongAdder();
     final LongAdder acknowledged = new LongAdder();
@@ -20,9 +21,15 @@ public final class ProviderMetrics {
 
     ProviderMetrics() {}
 
+    /** Counts what the provider's intake read and dropped, from its own counters. */
+    void countIntake(LongSupplier receivedPackets, LongSupplier droppedQueueFull) {
+        this.received = receivedPackets;
+        this.intakeQueueFull = droppedQueueFull;
+    }
+
     /** @return packets read from mix nodes */
     public long received() {
-        return received.sum();
+        return received.getAsLong();
     }
 
     /** @return messages stored durably */
@@ -47,7 +54,7 @@ public final class ProviderMetrics {
 
     /** @return packets dropped because the processing queue was full */
     public long droppedQueueFull() {
-        return droppedQueueFull.sum();
+        return intakeQueueFull.getAsLong();
     }
 
     /** @return packets lost because the store failed */

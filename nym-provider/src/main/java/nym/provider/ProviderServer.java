@@ -5,12 +5,8 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 import nym.crypto.keys.X25519PrivateKey;
@@ -21,7 +17,7 @@ import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxPacket;
 import nym.traffic.mixnode.InMemoryReplayFilter;
 import nym.traffic.mixnode.ReplayFilter;
-import nym.traffic.transport.PacketListener;
+import nym.traffic.transport.PacketIntake;
 
 /**
  * A store-and-forward provider: the last hop of every route. On its mix side it unwraps the final
@@ -42,32 +38,24 @@ public final class ProviderServer implements AutoCloseable {
     private final InboxStore store;
     private final ReplayFilter replayFilter = new InMemoryReplayFilter();
     private final ProviderMetrics metrics = new ProviderMetrics();
-    private final BlockingQueue<SphinxPacket> toProcess;
-    private final List<Thread> workers = new ArrayList<>();
+    private final Thread clientAcceptor;
     private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
     private final ClientRequestHandler handler;
     private final ServerSocket clientServer;
-    private final PacketListener mixListener;
+    private final PacketIntake intake;
     private volatile boolean closed;
 
     private ProviderServer(ProviderConfig config, X25519PrivateKey key, InboxStore store) throws IOException {
         this.processor = PacketProcessor.forKey(key, config.geometry());
         this.store = store;
-        this.toProcess = new ArrayBlockingQueue<>(config.queueCapacity());
         this.handler = new ClientRequestHandler(key, store, metrics);
-        for (int i = 0; i < config.workerThreads(); i++) {
-            workers.add(Thread.ofPlatform().daemon().name("provider-worker-" + i).start(this::processLoop));
-        }
         this.clientServer = new ServerSocket();
         clientServer.setReuseAddress(true);
         clientServer.bind(config.clientListen());
-        workers.add(Thread.ofVirtual().name("provider-clients").start(this::acceptClients));
-        this.mixListener = PacketListener.start(config.mixListen(), config.geometry(), (packet, from) -> {
-            metrics.received.increment();
-            if (!toProcess.offer(packet)) {
-                metrics.droppedQueueFull.increment();
-            }
-        });
+        this.clientAcceptor = Thread.ofVirtual().name("provider-clients").start(this::acceptClients);
+        this.intake = PacketIntake.start(config.mixListen(), config.geometry(), config.workerThreads(),
+                config.queueCapacity(), "provider", this::deliver);
+        metrics.countIntake(intake::received, intake::droppedQueueFull);
     }
 
     /**
@@ -83,7 +71,7 @@ public final class ProviderServer implements AutoCloseable {
 
     /** @return where mix nodes deliver packets */
     public InetSocketAddress mixAddress() {
-        return mixListener.localAddress();
+        return intake.localAddress();
     }
 
     /** @return where clients register and pull */
@@ -98,19 +86,7 @@ public final class ProviderServer implements AutoCloseable {
 
     /** @return malformed frames seen on the mix side */
     public long badFrames() {
-        return mixListener.badFrames();
-    }
-
-    private void processLoop() {
-        while (!closed) {
-            SphinxPacket packet;
-            try {
-                packet = toProcess.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            deliver(packet);
-        }
+        return intake.badFrames();
     }
 
     private void deliver(SphinxPacket packet) {
@@ -168,7 +144,7 @@ public final class ProviderServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        mixListener.close();
+        intake.close();
         try {
             clientServer.close();
         } catch (IOException e) {
@@ -181,7 +157,7 @@ public final class ProviderServer implements AutoCloseable {
                 LOG.log(Level.DEBUG, "closing a client connection: " + e.getMessage());
             }
         }
-        workers.forEach(Thread::interrupt);
+        clientAcceptor.interrupt();
         LOG.log(Level.INFO, "provider stopped: " + metrics);
     }
 }

@@ -12,7 +12,7 @@ import nym.cli.config.NymHome;
 import nym.cli.wiring.ChildProcesses;
 import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Shutdown;
-import nym.cli.wiring.WebSocketSession;
+import nym.websocket.WebSocketApiClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,9 +72,9 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Client " + client[0] + " running, WebSocket ws://127.0.0.1:" + client[1] + "/mix");
         }
 
-        try (WebSocketSession alice = WebSocketSession.connect(alicePort, Duration.ofSeconds(10));
-                WebSocketSession bob = WebSocketSession.connect(bobPort, Duration.ofSeconds(10))) {
-            String bobAddress = bob.request(WebSocketSession.requestOf("ownDetails"), Duration.ofSeconds(10))
+        try (WebSocketApiClient alice = WebSocketApiClient.connect(alicePort, Duration.ofSeconds(10));
+                WebSocketApiClient bob = WebSocketApiClient.connect(bobPort, Duration.ofSeconds(10))) {
+            String bobAddress = bob.request(WebSocketApiClient.requestOf("ownDetails"), Duration.ofSeconds(10))
                     .path("address").asText();
             System.out.println("alice -> bob (" + bobAddress + "): \"" + message + "\"");
             long sentAt = sendWhenKnown(alice, bobAddress, message);
@@ -97,12 +97,12 @@ public final class DemoCommand implements Callable<Integer> {
      *
      * @return when the send was accepted, on the {@link System#nanoTime()} scale
      */
-    private static long sendWhenKnown(WebSocketSession alice, String address, String message) throws Exception {
+    private static long sendWhenKnown(WebSocketApiClient alice, String address, String message) throws Exception {
         long deadline = System.nanoTime() + STEP_DEADLINE.toNanos();
         while (true) {
             long attempt = System.nanoTime();
             try {
-                alice.request(WebSocketSession.requestOf("send").put("message", message)
+                alice.request(WebSocketApiClient.requestOf("send").put("message", message)
                         .put("recipient_address", address), Duration.ofSeconds(10));
                 return attempt;
             } catch (IllegalStateException e) {
@@ -114,10 +114,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static JsonNode awaitMessage(WebSocketSession bob) throws Exception {
+    private static JsonNode awaitMessage(WebSocketApiClient bob) throws Exception {
         long deadline = System.nanoTime() + STEP_DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode messages = bob.request(WebSocketSession.requestOf("fetch"), Duration.ofSeconds(10))
+            JsonNode messages = bob.request(WebSocketApiClient.requestOf("fetch"), Duration.ofSeconds(10))
                     .path("messages");
             if (!messages.isEmpty()) {
                 return messages.get(0);

@@ -3,11 +3,7 @@ package nym.traffic.mixnode;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.DelayQueue;
 
 import nym.crypto.keys.X25519PrivateKey;
@@ -17,7 +13,7 @@ import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxPacket;
 import nym.traffic.internal.HeldPacket;
 import nym.traffic.transport.NodeAddresses;
-import nym.traffic.transport.PacketListener;
+import nym.traffic.transport.PacketIntake;
 import nym.traffic.transport.PacketSender;
 import nym.traffic.transport.TransportException;
 
@@ -38,29 +34,21 @@ public final class MixNode implements AutoCloseable {
     private final PacketProcessor processor;
     private final ReplayFilter replayFilter;
     private final MixNodeMetrics metrics = new MixNodeMetrics();
-    private final BlockingQueue<SphinxPacket> toProcess;
     private final DelayQueue<HeldPacket> held = new DelayQueue<>();
     private final PacketSender sender;
-    private final List<Thread> threads = new ArrayList<>();
-    private final PacketListener listener;
+    private final Thread releaser;
+    private final PacketIntake intake;
     private volatile boolean closed;
 
     private MixNode(MixNodeConfig config, X25519PrivateKey key, ReplayFilter replayFilter) throws IOException {
         this.config = config;
         this.processor = PacketProcessor.forKey(key, config.geometry());
         this.replayFilter = replayFilter;
-        this.toProcess = new ArrayBlockingQueue<>(config.processingQueueCapacity());
         this.sender = PacketSender.create(config.sender());
-        for (int i = 0; i < config.workerThreads(); i++) {
-            threads.add(Thread.ofPlatform().daemon().name("mix-worker-" + i).start(this::processLoop));
-        }
-        threads.add(Thread.ofPlatform().daemon().name("mix-release").start(this::releaseLoop));
-        this.listener = PacketListener.start(config.listen(), config.geometry(), (packet, from) -> {
-            metrics.recordReceived();
-            if (!toProcess.offer(packet)) {
-                metrics.recordDropped(DropReason.QUEUE_FULL);
-            }
-        });
+        this.releaser = Thread.ofPlatform().daemon().name("mix-release").start(this::releaseLoop);
+        this.intake = PacketIntake.start(config.listen(), config.geometry(), config.workerThreads(),
+                config.processingQueueCapacity(), "mix", this::process);
+        metrics.countIntake(intake::received, intake::droppedQueueFull);
     }
 
     /**
@@ -76,7 +64,7 @@ public final class MixNode implements AutoCloseable {
 
     /** @return where the node accepts packets */
     public InetSocketAddress localAddress() {
-        return listener.localAddress();
+        return intake.localAddress();
     }
 
     /** @return the node's counters */
@@ -91,19 +79,7 @@ public final class MixNode implements AutoCloseable {
 
     /** @return malformed frames seen by the listener */
     public long badFrames() {
-        return listener.badFrames();
-    }
-
-    private void processLoop() {
-        while (!closed) {
-            SphinxPacket packet;
-            try {
-                packet = toProcess.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            process(packet);
-        }
+        return intake.badFrames();
     }
 
     private void process(SphinxPacket packet) {
@@ -158,9 +134,9 @@ public final class MixNode implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        listener.close();
-        threads.forEach(Thread::interrupt);
+        intake.close();
+        releaser.interrupt();
         sender.close();
-        LOG.log(Level.INFO, "mix node on " + listener.localAddress() + " stopped: " + metrics);
+        LOG.log(Level.INFO, "mix node on " + intake.localAddress() + " stopped: " + metrics);
     }
 }

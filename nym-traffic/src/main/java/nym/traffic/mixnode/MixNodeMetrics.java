@@ -6,13 +6,15 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The counters of a mix node: packets received, forwarded (handed to the next hop's connection) per
  * next hop, and dropped per {@link DropReason}. Thread-safe; reads are snapshots.
  */
 public final class MixNodeMetrics {
-    private final LongAdder received = new LongAdder();
+    private volatile LongSupplier received = () -> 0;
+    private volatile LongSupplier intakeQueueFull = () -> 0;
     private final Map<String, LongAdder> forwardedTo = new ConcurrentHashMap<>();
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
     private final AtomicLong held = new AtomicLong();
@@ -23,8 +25,10 @@ public final class MixNodeMetrics {
         }
     }
 
-    void recordReceived() {
-        received.increment();
+    /** Counts what the node's intake read and dropped, from its own counters. */
+    void countIntake(LongSupplier receivedPackets, LongSupplier droppedQueueFull) {
+        this.received = receivedPackets;
+        this.intakeQueueFull = droppedQueueFull;
     }
 
     void recordForwarded(String nextHost) {
@@ -41,7 +45,7 @@ public final class MixNodeMetrics {
 
     /** @return packets read from the network */
     public long received() {
-        return received.sum();
+        return received.getAsLong();
     }
 
     /** @return packets handed to a next hop, in total */
@@ -58,13 +62,15 @@ public final class MixNodeMetrics {
 
     /** @return packets dropped for {@code reason} */
     public long dropped(DropReason reason) {
-        return dropped.get(reason).sum();
+        return dropped.get(reason).sum() + (reason == DropReason.QUEUE_FULL ? intakeQueueFull.getAsLong() : 0);
     }
 
     /** @return packets dropped, by reason */
     public Map<DropReason, Long> droppedByReason() {
         Map<DropReason, Long> out = new EnumMap<>(DropReason.class);
-        dropped.forEach((reason, count) -> out.put(reason, count.sum()));
+        for (DropReason reason : DropReason.values()) {
+            out.put(reason, dropped(reason));
+        }
         return out;
     }
 

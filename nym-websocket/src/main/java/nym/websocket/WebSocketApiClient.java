@@ -1,4 +1,4 @@
-package nym.cli.wiring;
+package nym.websocket;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,22 +14,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A small WebSocket client of the seed's API, as an application would use it (the demo uses it):
- * one request at a time, each answered by one JSON response.
+ * A small client of the seed's WebSocket API for Java applications and tools (the demo and the
+ * benchmarks use it): one request at a time, each answered by one JSON response, over the JDK's
+ * {@code java.net.http.WebSocket}.
+ *
+ * <p>Not thread-safe: one request at a time.
  */
-public final class WebSocketSession implements AutoCloseable {
+public final class WebSocketApiClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebSocket socket;
     private final BlockingQueue<String> responses;
 
-    private WebSocketSession(WebSocket socket, BlockingQueue<String> responses) {
+    private WebSocketApiClient(WebSocket socket, BlockingQueue<String> responses) {
         this.socket = socket;
         this.responses = responses;
     }
 
     /** Connects to {@code ws://127.0.0.1:PORT/mix}. */
-    public static WebSocketSession connect(int port, Duration timeout) throws Exception {
+    public static WebSocketApiClient connect(int port, Duration timeout) throws Exception {
         BlockingQueue<String> responses = new LinkedBlockingQueue<>();
         WebSocket.Listener collector = new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
@@ -48,10 +51,15 @@ public final class WebSocketSession implements AutoCloseable {
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(timeout)
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/mix"), collector)
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return new WebSocketSession(socket, responses);
+        return new WebSocketApiClient(socket, responses);
     }
 
-    /** Sends {@code request} and returns the response, failing on an error response. */
+    /**
+     * Sends {@code request} and returns the response.
+     *
+     * @throws IllegalStateException with the server's message for an error response, or if no
+     *     response came within {@code timeout}
+     */
     public JsonNode request(ObjectNode request, Duration timeout) throws Exception {
         socket.sendText(JSON.writeValueAsString(request), true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         String text = responses.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

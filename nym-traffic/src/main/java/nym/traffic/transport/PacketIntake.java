@@ -1,0 +1,102 @@
+package nym.traffic.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+import nym.sphinx.SphinxGeometry;
+import nym.sphinx.SphinxPacket;
+
+/**
+ * How a node takes packets in: a {@link PacketListener} whose reading threads only put each packet
+ * into a bounded queue (dropping and counting when it is full), and worker threads that take
+ * packets from the queue and hand each to the node's handler. Mix nodes and providers both stand
+ * on it, so the reading threads of either never block on cryptography or storage.
+ *
+ * <p>Thread-safe. {@link #close()} stops the listener and the workers; queued packets are dropped.
+ */
+public final class PacketIntake implements AutoCloseable {
+    private final BlockingQueue<SphinxPacket> queue;
+    private final Consumer<SphinxPacket> handler;
+    private final LongAdder received = new LongAdder();
+    private final LongAdder droppedQueueFull = new LongAdder();
+    private final List<Thread> workers = new ArrayList<>();
+    private final PacketListener listener;
+    private volatile boolean closed;
+
+    private PacketIntake(InetSocketAddress bind, SphinxGeometry geometry, int workerThreads, int queueCapacity,
+            String name, Consumer<SphinxPacket> handler) throws IOException {
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.handler = handler;
+        for (int i = 0; i < workerThreads; i++) {
+            workers.add(Thread.ofPlatform().daemon().name(name + "-worker-" + i).start(this::work));
+        }
+        this.listener = PacketListener.start(bind, geometry, (packet, from) -> {
+            received.increment();
+            if (!queue.offer(packet)) {
+                droppedQueueFull.increment();
+            }
+        });
+    }
+
+    /**
+     * Binds {@code bind} and starts {@code workerThreads} workers that call {@code handler} for
+     * every packet, in no particular order across workers.
+     *
+     * @param name the prefix of the worker threads' names
+     * @throws IOException if the address cannot be bound
+     */
+    public static PacketIntake start(InetSocketAddress bind, SphinxGeometry geometry, int workerThreads,
+            int queueCapacity, String name, Consumer<SphinxPacket> handler) throws IOException {
+        if (workerThreads < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("workerThreads and queueCapacity must be positive");
+        }
+        return new PacketIntake(bind, geometry, workerThreads, queueCapacity, name,
+                Objects.requireNonNull(handler, "handler"));
+    }
+
+    /** @return where packets are accepted */
+    public InetSocketAddress localAddress() {
+        return listener.localAddress();
+    }
+
+    /** @return packets read from the network */
+    public long received() {
+        return received.sum();
+    }
+
+    /** @return packets dropped because the queue was full */
+    public long droppedQueueFull() {
+        return droppedQueueFull.sum();
+    }
+
+    /** @return connections closed because of a malformed frame */
+    public long badFrames() {
+        return listener.badFrames();
+    }
+
+    private void work() {
+        while (!closed) {
+            SphinxPacket packet;
+            try {
+                packet = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            handler.accept(packet);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        listener.close();
+        workers.forEach(Thread::interrupt);
+    }
+}
