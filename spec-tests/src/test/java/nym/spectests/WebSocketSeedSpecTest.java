@@ -1,0 +1,142 @@
+package nym.spectests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import nym.crypto.keys.KeyPem;
+import nym.crypto.keys.X25519KeyPair;
+
+/**
+ * The seed's WebSocket API ("Using the websocket") between two real clients, alice and bob, on a
+ * {@code nym-testnet}, driven by the seed's TypeScript examples under Node.js with the {@code ws}
+ * package. Both clients run with near-zero delays written into their config.toml, so the messages
+ * arriving also show that the [debug] section is read.
+ */
+class WebSocketSeedSpecTest {
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+
+    private static Path root;
+    private static Testnet testnet;
+    private static Clients.Running alice;
+    private static Clients.Running bob;
+    private static String bobAddress;
+
+    @BeforeAll
+    static void startTwoClients() throws Exception {
+        SeedScript.install();
+        root = Files.createTempDirectory("nym-websocket-spec");
+        testnet = Testnet.start(root);
+        Path home = Files.createDirectories(root.resolve("clients"));
+        for (String id : List.of("alice", "bob")) {
+            Clients.init(home, id, testnet.directory());
+            Clients.setDebug(home, id, Clients.FAST);
+        }
+        alice = Clients.run(home, "alice");
+        bob = Clients.run(home, "bob");
+        bobAddress = SeedScript.request(bob.url(), "ownDetails").path("address").asText();
+        assertEquals(KeyPem.readX25519Public(Clients.clientDir(home, "bob").resolve("data/public_identity.pem")).toBase58(),
+                bobAddress, "ownDetails is the base58 of the public key init wrote");
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        for (AutoCloseable process : new AutoCloseable[] {alice, bob, testnet}) {
+            try {
+                if (process != null) {
+                    process.close();
+                }
+            } catch (Exception e) {
+                // keep stopping the others
+            }
+        }
+    }
+
+    @Test
+    void aliceSendsToBobAndBobsFetchReturnsIt() throws Exception {
+        SeedScript.Result sent = SeedScript.run(alice.url(), "send", bobAddress, writeTemp("foo").toString());
+        assertEquals(List.of("received send confirmation", "{\"type\":\"send\"}"), sent.stdout(), sent.output());
+        assertEquals(List.of("foo"), SeedScript.fetchUntil(bob.url(), 1, DELIVERY));
+        JsonNode again = SeedScript.request(bob.url(), "fetch");
+        assertEquals("{\"type\":\"fetch\",\"messages\":[]}", again.toString(), "a fetch takes the messages");
+    }
+
+    @Test
+    void aHundredKibibyteMessageCrossesIntact() throws Exception {
+        StringBuilder text = new StringBuilder();
+        SecureRandom random = new SecureRandom();
+        String alphabet = "abcdefghijklmnopqrstuvwxyzäöü€漢字 0123456789";
+        while (text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 100 * 1024) {
+            for (int i = 0; i < 1024; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+        }
+        String message = text.toString();
+        assertEquals("send", SeedScript.send(alice.url(), bobAddress, message).path("type").asText());
+        List<String> fetched = SeedScript.fetchUntil(bob.url(), 1, DELIVERY);
+        assertEquals(1, fetched.size());
+        assertTrue(message.equals(fetched.get(0)), "the message arrived changed: " + fetched.get(0).length()
+                + " of " + message.length() + " characters");
+    }
+
+    @Test
+    void aBinaryFrameAndAMalformedRequestGetErrorsAndTheConnectionKeepsWorking() throws Exception {
+        SeedScript.Result result = SeedScript.run(alice.url(), "rules");
+        assertEquals(0, result.exit(), result.output());
+        List<String> lines = result.stdout();
+        assertEquals(3, lines.size(), result.output());
+        assertEquals("{\"type\":\"error\",\"message\":\"binary frames are not supported: send text JSON\"}", lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"type\":\"error\",\"message\":\"malformed JSON: "), lines.get(1));
+        String aliceAddress = KeyPem.readX25519Public(Clients.clientDir(root.resolve("clients"), "alice")
+                .resolve("data/public_identity.pem")).toBase58();
+        assertEquals("{\"type\":\"ownDetails\",\"address\":\"" + aliceAddress + "\"}", lines.get(2));
+    }
+
+    @Test
+    void getClientsListsBoth() throws Exception {
+        String aliceAddress = SeedScript.request(alice.url(), "ownDetails").path("address").asText();
+        List<String> clients = new ArrayList<>();
+        Image.await("alice and bob in getClients", DELIVERY, () -> {
+            try {
+                JsonNode response = SeedScript.request(bob.url(), "getClients");
+                assertEquals("getClients", response.path("type").asText(), response.toString());
+                clients.clear();
+                response.path("clients").forEach(client -> clients.add(client.asText()));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return clients.contains(aliceAddress) && clients.contains(bobAddress);
+        });
+    }
+
+    @Test
+    void aRecipientNobodyKnowsGetsAnErrorReply() throws Exception {
+        String stranger = X25519KeyPair.generate(new SecureRandom()).publicKey().toBase58();
+        SeedScript.Result result = SeedScript.run(alice.url(), "send", stranger, writeTemp("hello?").toString());
+        JsonNode response = result.response();
+        assertEquals("error", response.path("type").asText(), response.toString());
+        assertTrue(response.path("message").asText().contains(stranger), response.toString());
+        assertTrue(result.stdout().stream().noneMatch(line -> line.equals("received send confirmation")), result.output());
+
+        JsonNode notAnAddress = SeedScript.send(alice.url(), "not-base58-0OIl", "hello?");
+        assertEquals("error", notAnAddress.path("type").asText(), notAnAddress.toString());
+    }
+
+    private static Path writeTemp(String text) throws Exception {
+        Path file = Files.createTempFile(root, "message", ".txt");
+        Files.writeString(file, text);
+        return file;
+    }
+}
