@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Blocks the main thread until SIGINT/SIGTERM, then runs the cleanup once, so every launcher stops
- * cleanly the same way.
+ * cleanly the same way, and exits with status 0 (a clean stop, not the JVM's 128 + signal).
  */
 public final class Shutdown {
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -14,10 +14,15 @@ public final class Shutdown {
     public Shutdown(Runnable cleanup) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopped.countDown();
+            int status = 1;
             try {
                 cleanup.run();
+                status = 0;
             } finally {
                 cleanedUp.countDown();
+                System.out.flush();
+                System.err.flush();
+                Runtime.getRuntime().halt(status);
             }
         }, "shutdown"));
     }
