@@ -104,13 +104,16 @@ public final class ClientFigures {
                 WebSocketApiClient bob = WebSocketApiClient.connect(bobPort, TIMEOUT)) {
             String bobAddress = bob.request(WebSocketApiClient.requestOf("ownDetails"), TIMEOUT).path("address").asText();
             long[] sentAt = new long[count];
+            boolean[] arrived = new boolean[count];
+            int unexpected = 0;
+            String tag = name + "-";
             List<Double> latencies = new ArrayList<>();
             long nextSend = System.nanoTime();
             int sent = 0;
             long deadline = Long.MAX_VALUE;
             while (latencies.size() < count && System.nanoTime() < deadline) {
                 if (sent < count && System.nanoTime() >= nextSend) {
-                    if (tryToSend(alice, "m" + sent, bobAddress)) {
+                    if (tryToSend(alice, tag + sent, bobAddress)) {
                         sentAt[sent++] = System.nanoTime();
                         nextSend += spacingMillis * 1_000_000L;
                         if (sent == count) {
@@ -121,14 +124,20 @@ public final class ClientFigures {
                     }
                 }
                 for (JsonNode message : bob.request(WebSocketApiClient.requestOf("fetch"), TIMEOUT).path("messages")) {
-                    int index = Integer.parseInt(message.asText().substring(1));
+                    String text = message.asText();
+                    int index = text.startsWith(tag) ? Integer.parseInt(text.substring(tag.length())) : -1;
+                    if (index < 0 || index >= sent || arrived[index]) {
+                        unexpected++; // a duplicate, or a leftover of an earlier phase
+                        continue;
+                    }
+                    arrived[index] = true;
                     latencies.add((System.nanoTime() - sentAt[index]) / 1e6);
                 }
                 Thread.sleep(10);
             }
             Collections.sort(latencies);
-            System.out.printf("latency, %s delays: %d of %d messages arrived, p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                    name, latencies.size(), count, latencies.get(latencies.size() / 2),
+            System.out.printf("latency, %s delays: %d of %d messages arrived (%d unexpected), p50 %.0f ms, p99 %.0f ms,"
+                    + " max %.0f ms%n", name, latencies.size(), count, unexpected, latencies.get(latencies.size() / 2),
                     latencies.get(Math.min(latencies.size() - 1, (int) (latencies.size() * 0.99))),
                     latencies.get(latencies.size() - 1));
         }

@@ -117,15 +117,16 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
             List<StoredMessage> batch;
             do {
                 batch = client.pull(self, token, PULL_BATCH);
-                List<Long> stored = new ArrayList<>();
-                List<Long> localIds = new ArrayList<>();
+                List<Long> acknowledged = new ArrayList<>();
+                List<StoredMessage> fresh = new ArrayList<>();
                 for (StoredMessage message : batch) {
-                    localIds.add(store.storePayload(message.payload()));
-                    stored.add(message.id());
+                    store.storePayload(providerKey, message.id(), message.payload())
+                            .ifPresent(localId -> fresh.add(new StoredMessage(localId, message.payload())));
+                    acknowledged.add(message.id());
                 }
-                client.acknowledge(self, token, stored);
-                for (int i = 0; i < batch.size(); i++) {
-                    received.accept(localIds.get(i), batch.get(i).payload());
+                client.acknowledge(self, token, acknowledged);
+                for (StoredMessage message : fresh) {
+                    received.accept(message.id(), message.payload());
                 }
             } while (batch.size() == PULL_BATCH);
         }

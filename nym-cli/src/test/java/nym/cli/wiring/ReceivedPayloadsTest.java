@@ -43,8 +43,10 @@ class ReceivedPayloadsTest {
         return out;
     }
 
+    private static long nextProviderId = 1;
+
     private static void deliver(ClientMessageStore store, ReceivedPayloads received, byte[] payload) throws Exception {
-        received.accept(store.storePayload(payload), payload);
+        received.accept(store.storePayload("provider", nextProviderId++, payload).orElseThrow(), payload);
     }
 
     @Test
@@ -67,6 +69,18 @@ class ReceivedPayloadsTest {
             assertArrayEquals("short".getBytes(), messages.get(1));
             assertEquals(0, store.payloads().size(), "every payload was used up or discarded");
             assertEquals(0, store.takeMessages().size(), "taken messages are gone");
+        }
+    }
+
+    @Test
+    void aRedeliveredPayloadIsStoredOnce(@TempDir Path dir) throws Exception {
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            byte[] payload = fragments("once".getBytes(), 10).get(0);
+            assertTrue(store.storePayload("p", 41, payload).isPresent());
+            assertTrue(store.storePayload("p", 41, payload).isEmpty(), "the same provider id again");
+            assertTrue(store.storePayload("p", 7, payload).isEmpty(), "an older provider id");
+            assertTrue(store.storePayload("other", 41, payload).isPresent(), "ids are per provider");
+            assertEquals(2, store.payloads().size());
         }
     }
 

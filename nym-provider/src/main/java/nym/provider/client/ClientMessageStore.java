@@ -2,6 +2,7 @@ package nym.provider.client;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 
 import nym.provider.ProviderException;
 import nym.provider.store.StoredMessage;
@@ -15,8 +16,16 @@ import nym.provider.store.StoredMessage;
  * <p>Implementations are thread-safe; every method is one transaction.
  */
 public interface ClientMessageStore extends AutoCloseable {
-    /** Stores a pulled payload durably; @return its id */
-    long storePayload(byte[] payload) throws ProviderException;
+    /**
+     * Stores a pulled payload durably, unless it was stored before: a provider's message ids only
+     * grow, so an id at or below the last one stored from {@code origin} is a redelivery (after a
+     * crash between storing and acknowledging) and is skipped.
+     *
+     * @param origin the provider it came from (its public key)
+     * @param originId the provider's id of the message
+     * @return the payload's local id, or empty for a redelivery
+     */
+    OptionalLong storePayload(String origin, long originId, byte[] payload) throws ProviderException;
 
     /** @return every stored payload, oldest first (to rebuild partial messages after a restart) */
     List<StoredMessage> payloads() throws ProviderException;

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 
 import nym.provider.ProviderException;
 import nym.provider.client.ClientMessageStore;
@@ -24,6 +25,7 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
                 + " received_at INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS messages (id INTEGER PRIMARY KEY AUTOINCREMENT, body BLOB NOT NULL,"
                 + " received_at INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS origins (origin TEXT PRIMARY KEY, last_id INTEGER NOT NULL)",
     };
 
     private final Connection connection;
@@ -38,18 +40,42 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
     }
 
     @Override
-    public synchronized long storePayload(byte[] payload) throws ProviderException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO payloads(payload, received_at) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            insert.setBytes(1, payload);
-            insert.setLong(2, System.currentTimeMillis());
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+    public synchronized OptionalLong storePayload(String origin, long originId, byte[] payload)
+            throws ProviderException {
+        long[] stored = {-1};
+        try {
+            SqliteFiles.inTransaction(connection, () -> {
+                if (originId <= lastId(origin)) {
+                    return;
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO payloads(payload, received_at) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS);
+                        PreparedStatement last = connection.prepareStatement(
+                                "INSERT OR REPLACE INTO origins(origin, last_id) VALUES (?, ?)")) {
+                    insert.setBytes(1, payload);
+                    insert.setLong(2, System.currentTimeMillis());
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        stored[0] = keys.getLong(1);
+                    }
+                    last.setString(1, origin);
+                    last.setLong(2, originId);
+                    last.executeUpdate();
+                }
+            });
+            return stored[0] < 0 ? OptionalLong.empty() : OptionalLong.of(stored[0]);
         } catch (SQLException e) {
             throw SqliteFiles.storage("cannot store a payload", e);
+        }
+    }
+
+    private long lastId(String origin) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT last_id FROM origins WHERE origin = ?")) {
+            query.setString(1, origin);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : Long.MIN_VALUE;
+            }
         }
     }
 
