@@ -20,11 +20,12 @@ public interface MixnetClientPort {
     void send(String recipientAddress, String message) throws ClientPortException;
 
     /**
-     * @return the messages received since the last fetch, oldest first; they are removed from the
-     *     client's buffer once returned
+     * @return messages received and not yet delivered, oldest first; they leave the client's buffer
+     *     only when the caller reports them {@link Fetched#delivered() delivered}, and a concurrent
+     *     fetch does not hand out the same messages meanwhile
      * @throws ClientPortException if the buffer cannot be read
      */
-    List<String> fetch() throws ClientPortException;
+    Fetched fetch() throws ClientPortException;
 
     /** @return the base58 addresses of the clients registered at the network's providers */
     List<String> clients() throws ClientPortException;

@@ -36,10 +36,10 @@ public class FakeClientPort implements MixnetClientPort {
     }
 
     @Override
-    public synchronized List<String> fetch() throws ClientPortException {
+    public synchronized Fetched fetch() throws ClientPortException {
         List<String> messages = List.copyOf(inbox);
         inbox.clear();
-        return messages;
+        return Fetched.of(messages);
     }
 
     @Override

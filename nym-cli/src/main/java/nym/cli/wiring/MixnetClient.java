@@ -7,7 +7,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import nym.crypto.CryptoException;
@@ -32,6 +34,7 @@ import nym.traffic.transport.NodeAddresses;
 import nym.traffic.transport.PacketSender;
 import nym.traffic.transport.TransportException;
 import nym.websocket.ClientPortException;
+import nym.websocket.Fetched;
 import nym.websocket.MixnetClientPort;
 
 /**
@@ -43,6 +46,9 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
     /** The longest message {@code send} accepts: 1 MiB of UTF-8. */
     public static final int MAX_MESSAGE_BYTES = 1 << 20;
     private static final int PULL_BATCH = 100;
+    /** The most messages, and message bytes, one fetch returns (so a reply stays a few MiB). */
+    private static final int FETCH_BATCH = 100;
+    private static final long FETCH_BATCH_BYTES = 2L << 20;
     private static final System.Logger LOG = System.getLogger(MixnetClient.class.getName());
 
     private final X25519KeyPair keys;
@@ -57,6 +63,7 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
     private final PacketSender sender = PacketSender.create(PacketSender.Config.DEFAULT);
     private final ClientPipeline pipeline;
     private final List<Thread> loops = new ArrayList<>();
+    private final Set<Long> handedOut = new HashSet<>();
 
     /**
      * @param keys the client's identity
@@ -124,10 +131,10 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
                             .ifPresent(localId -> fresh.add(new StoredMessage(localId, message.payload())));
                     acknowledged.add(message.id());
                 }
-                client.acknowledge(self, token, acknowledged);
                 for (StoredMessage message : fresh) {
                     received.accept(message.id(), message.payload());
                 }
+                client.acknowledge(self, token, acknowledged);
             } while (batch.size() == PULL_BATCH);
         }
     }
@@ -161,12 +168,41 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
     }
 
     @Override
-    public List<String> fetch() throws ClientPortException {
+    public synchronized Fetched fetch() throws ClientPortException {
+        List<StoredMessage> batch;
         try {
-            return store.takeMessages().stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
+            batch = store.peekMessages(FETCH_BATCH, FETCH_BATCH_BYTES, Set.copyOf(handedOut));
         } catch (ProviderException e) {
             throw new ClientPortException(e.getMessage());
         }
+        List<Long> ids = batch.stream().map(StoredMessage::id).toList();
+        handedOut.addAll(ids);
+        List<String> messages = batch.stream().map(m -> new String(m.payload(), StandardCharsets.UTF_8)).toList();
+        return new Fetched() {
+            @Override
+            public List<String> messages() {
+                return messages;
+            }
+
+            @Override
+            public void delivered() {
+                try {
+                    store.deleteMessages(ids);
+                } catch (ProviderException e) {
+                    LOG.log(Level.WARNING, "delivered messages stay stored and may be fetched again: " + e.getMessage());
+                }
+                release(ids);
+            }
+
+            @Override
+            public void undelivered() {
+                release(ids);
+            }
+        };
+    }
+
+    private synchronized void release(List<Long> ids) {
+        handedOut.removeAll(ids);
     }
 
     @Override

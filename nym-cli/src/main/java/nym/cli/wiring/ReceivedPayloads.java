@@ -79,9 +79,16 @@ final class ReceivedPayloads {
         try {
             complete = reassembler.accept(fragment);
         } catch (FragmentException e) {
-            LOG.log(Level.INFO, "discarding a fragment: " + e.getMessage());
-            store.deletePayloads(List.of(id));
             payloadsBySet.get(set).remove(id);
+            if (e.reason() == FragmentException.Reason.TOO_MANY_PENDING
+                    || e.reason() == FragmentException.Reason.BUFFER_FULL) {
+                // Valid but no room now: the payload stays stored and is fed in again at the next start.
+                LOG.log(Level.WARNING, "keeping a fragment for later: " + e.getMessage());
+            } else {
+                LOG.log(Level.INFO, "discarding a fragment: " + e.getMessage());
+                store.deletePayloads(List.of(id));
+            }
+            dropExpiredSets();
             return;
         }
         if (complete.isPresent()) {
@@ -92,6 +99,24 @@ final class ReceivedPayloads {
                 linkedSets.remove(member);
             }
             store.completeMessage(complete.get(), ids);
+        }
+        dropExpiredSets();
+    }
+
+    /** Deletes the stored payloads of sets the reassembler let expire, and forgets those sets. */
+    private void dropExpiredSets() throws ProviderException {
+        reassembler.expire();
+        List<Long> expired = new ArrayList<>();
+        for (var entry : new ArrayList<>(payloadsBySet.entrySet())) {
+            if (!reassembler.isPending(entry.getKey())) {
+                expired.addAll(entry.getValue());
+                payloadsBySet.remove(entry.getKey());
+                linkedSets.remove(entry.getKey());
+            }
+        }
+        if (!expired.isEmpty()) {
+            LOG.log(Level.INFO, "dropping " + expired.size() + " fragments of messages that never completed");
+            store.deletePayloads(expired);
         }
     }
 

@@ -3,6 +3,7 @@ package nym.provider.client;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import nym.provider.ProviderException;
 import nym.provider.store.StoredMessage;
@@ -36,8 +37,16 @@ public interface ClientMessageStore extends AutoCloseable {
     /** Stores a complete message and deletes the payloads it was made of, atomically. */
     void completeMessage(byte[] message, Collection<Long> payloadIds) throws ProviderException;
 
-    /** @return every complete message, oldest first, deleting them in the same transaction */
-    List<byte[]> takeMessages() throws ProviderException;
+    /**
+     * @param max the most messages to return
+     * @param maxBytes the most message bytes to return (at least one message is returned if any waits)
+     * @param exclude ids not to return (messages already handed out and not yet confirmed)
+     * @return complete messages, oldest first, without deleting them
+     */
+    List<StoredMessage> peekMessages(int max, long maxBytes, Set<Long> exclude) throws ProviderException;
+
+    /** Deletes complete messages once the application has them. */
+    void deleteMessages(Collection<Long> ids) throws ProviderException;
 
     /** @return complete messages waiting to be fetched */
     long messageCount() throws ProviderException;

@@ -3,11 +3,14 @@ package nym.sphinx.fragment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import nym.sphinx.SphinxGeometry;
 
@@ -114,6 +117,7 @@ public final class MessageReassembler {
             set.add(fragment, now);
             sets.put(header.setId(), set);
             bufferedBytes += fragment.encodedLength();
+            touchLinked(set, now);
             List<PendingSet> chain = set.isComplete() ? SetChain.find(sets, set, this::remove) : List.of();
             if (chain.isEmpty()) {
                 return Optional.empty();
@@ -128,6 +132,13 @@ public final class MessageReassembler {
     public int expire() {
         synchronized (lock) {
             return expireAt(clock.instant());
+        }
+    }
+
+    /** @return whether set {@code setId} is held (it has neither completed a message nor expired) */
+    public boolean isPending(int setId) {
+        synchronized (lock) {
+            return sets.containsKey(setId);
         }
     }
 
@@ -173,6 +184,29 @@ public final class MessageReassembler {
             dropped++;
         }
         return dropped;
+    }
+
+    /**
+     * Keeps every held set linked to {@code set} as alive as {@code set}: a long message's first sets
+     * are complete long before its last fragment arrives, and expiry counts from a message's latest
+     * fragment, not from each set's. Moves each touched set to the young end of the age order.
+     */
+    private void touchLinked(PendingSet set, Instant now) {
+        Set<Integer> seen = new HashSet<>();
+        seen.add(set.setId());
+        List<PendingSet> todo = new ArrayList<>(List.of(set));
+        while (!todo.isEmpty()) {
+            PendingSet current = todo.remove(todo.size() - 1);
+            for (int link : new int[] {current.previousSetId(), current.nextSetId()}) {
+                PendingSet neighbour = link == FragmentHeader.NO_LINK ? null : sets.get(link);
+                if (neighbour != null && seen.add(link)) {
+                    neighbour.touch(now);
+                    sets.remove(link);
+                    sets.put(link, neighbour);
+                    todo.add(neighbour);
+                }
+            }
+        }
     }
 
     private void remove(PendingSet set) {

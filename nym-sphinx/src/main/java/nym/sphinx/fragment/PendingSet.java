@@ -78,6 +78,11 @@ final class PendingSet {
         return bytes;
     }
 
+    /** Marks the set alive at {@code now}: a fragment of a set linked to it arrived. */
+    void touch(Instant now) {
+        lastArrival = now;
+    }
+
     Instant lastArrival() {
         return lastArrival;
     }

@@ -97,7 +97,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket conn, String message) {
-        enqueue(conn, message.length(), () -> reply(conn, handler.handle(message)));
+        enqueue(conn, message.length(), () -> reply(conn, handler.answer(message)));
     }
 
     @Override
@@ -115,10 +115,19 @@ public final class ApiWebSocketServer extends WebSocketServer {
     }
 
     private static void reply(WebSocket conn, String response) {
+        reply(conn, new RequestHandler.Reply(response, null));
+    }
+
+    /** Sends the reply; fetched messages count as delivered only if the connection took it. */
+    private static void reply(WebSocket conn, RequestHandler.Reply reply) {
+        boolean sent = false;
         try {
-            conn.send(response);
+            conn.send(reply.json());
+            sent = true;
         } catch (WebsocketNotConnectedException e) {
             // The peer left before its answer was ready.
+        } finally {
+            reply.sent(sent);
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import nym.websocket.ClientPortException;
+import nym.websocket.Fetched;
 import nym.websocket.MixnetClientPort;
 import nym.websocket.internal.json.Request;
 import nym.websocket.internal.json.Response;
@@ -34,11 +35,38 @@ public final class RequestHandler {
         this.client = Objects.requireNonNull(client, "client");
     }
 
-    /** @return the response JSON (one line) to the request JSON {@code text} */
+    /**
+     * A response and what to confirm once it is sent.
+     *
+     * @param json the response, one line
+     * @param fetched the messages it carries, to confirm as delivered or not; null for other responses
+     */
+    public record Reply(String json, Fetched fetched) {
+        /** Reports whether the response reached the connection. */
+        public void sent(boolean handedToConnection) {
+            if (fetched != null) {
+                if (handedToConnection) {
+                    fetched.delivered();
+                } else {
+                    fetched.undelivered();
+                }
+            }
+        }
+    }
+
+    /** @return the response JSON (one line) to the request JSON {@code text}, taken as sent */
     public String handle(String text) {
+        Reply reply = answer(text);
+        reply.sent(true);
+        return reply.json();
+    }
+
+    /** @return the response to the request JSON {@code text}; the caller reports whether it was sent */
+    public Reply answer(String text) {
         Response response;
+        Fetched[] fetched = {null};
         try {
-            response = dispatch(parser.parse(text));
+            response = dispatch(parser.parse(text), fetched);
         } catch (RequestException e) {
             response = new Response.Error(e.getMessage());
         } catch (ClientPortException e) {
@@ -47,7 +75,7 @@ public final class RequestHandler {
             LOG.log(Level.ERROR, "BUG: the client failed on a local API request", e);
             response = new Response.Error("internal error in the client: see its log");
         }
-        return write(response);
+        return new Reply(write(response), fetched[0]);
     }
 
     /** @return the error response JSON carrying {@code message} (made one line) */
@@ -55,10 +83,17 @@ public final class RequestHandler {
         return write(new Response.Error(RequestException.oneLine(message)));
     }
 
-    private Response dispatch(Request request) throws RequestException, ClientPortException {
+    private Response dispatch(Request request, Fetched[] fetched) throws RequestException, ClientPortException {
         return switch (request) {
             case Request.Send send -> send(send);
-            case Request.Fetch fetch -> new Response.Fetch(nonNull(client.fetch(), "fetch"));
+            case Request.Fetch fetch -> {
+                Fetched batch = client.fetch();
+                if (batch == null) {
+                    throw new IllegalStateException("BUG: MixnetClientPort.fetch() returned null");
+                }
+                fetched[0] = batch;
+                yield new Response.Fetch(nonNull(batch.messages(), "fetch"));
+            }
             case Request.GetClients clients -> new Response.GetClients(nonNull(client.clients(), "clients"));
             case Request.OwnDetails details -> new Response.OwnDetails(client.ownAddress());
         };

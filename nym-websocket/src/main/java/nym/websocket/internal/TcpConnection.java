@@ -63,7 +63,7 @@ public final class TcpConnection implements Runnable {
                     closeGracefully(in);
                     return;
                 }
-                case TcpFrames.Read.Frame frame -> answer(out, respond(frame.body()));
+                case TcpFrames.Read.Frame frame -> answerAndConfirm(out, respond(frame.body()));
             }
         }
     }
@@ -85,12 +85,23 @@ public final class TcpConnection implements Runnable {
         }
     }
 
-    private String respond(byte[] body) {
+    private RequestHandler.Reply respond(byte[] body) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
-            return handler.handle(text);
+            return handler.answer(text);
         } catch (CharacterCodingException e) {
-            return RequestHandler.error("request is not valid UTF-8");
+            return new RequestHandler.Reply(RequestHandler.error("request is not valid UTF-8"), null);
+        }
+    }
+
+    /** Writes the reply; fetched messages count as delivered only once it is flushed. */
+    private static void answerAndConfirm(OutputStream out, RequestHandler.Reply reply) throws IOException {
+        boolean sent = false;
+        try {
+            answer(out, reply.json());
+            sent = true;
+        } finally {
+            reply.sent(sent);
         }
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import nym.websocket.ClientPortException;
 import nym.websocket.FakeClientPort;
+import nym.websocket.Fetched;
 import nym.websocket.Fixtures;
 
 class RequestHandlerTest {
@@ -56,7 +57,7 @@ class RequestHandlerTest {
     void passesAClientErrorOnAsOneLine() {
         RequestHandler failing = new RequestHandler(new FakeClientPort() {
             @Override
-            public List<String> fetch() throws ClientPortException {
+            public Fetched fetch() throws ClientPortException {
                 throw new ClientPortException("store unreadable:\nline two");
             }
         });
@@ -87,5 +88,39 @@ class RequestHandlerTest {
     static String sendRequest(String message) {
         return "{\"type\":\"send\",\"message\":\"" + message + "\",\"recipient_address\":\""
                 + FakeClientPort.OWN_ADDRESS + "\"}";
+    }
+
+    @Test
+    void fetchedMessagesAreConfirmedOnlyWhenTheReplyWasSent() {
+        List<String> calls = new java.util.ArrayList<>();
+        RequestHandler handler = new RequestHandler(new FakeClientPort() {
+            @Override
+            public Fetched fetch() {
+                return new Fetched() {
+                    @Override
+                    public List<String> messages() {
+                        return List.of("kept until sent");
+                    }
+
+                    @Override
+                    public void delivered() {
+                        calls.add("delivered");
+                    }
+
+                    @Override
+                    public void undelivered() {
+                        calls.add("undelivered");
+                    }
+                };
+            }
+        });
+        RequestHandler.Reply lost = handler.answer("{\"type\":\"fetch\"}");
+        assertEquals("{\"type\":\"fetch\",\"messages\":[\"kept until sent\"]}", lost.json());
+        assertEquals(List.of(), calls, "nothing is confirmed before the reply is sent");
+        lost.sent(false);
+        handler.answer("{\"type\":\"fetch\"}").sent(true);
+        assertEquals(List.of("undelivered", "delivered"), calls);
+        handler.answer("{\"type\":\"ownDetails\"}").sent(true);
+        assertEquals(2, calls.size(), "other replies confirm nothing");
     }
 }

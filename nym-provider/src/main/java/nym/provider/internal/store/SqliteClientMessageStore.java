@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import nym.provider.ProviderException;
 import nym.provider.client.ClientMessageStore;
@@ -120,22 +121,43 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
     }
 
     @Override
-    public synchronized List<byte[]> takeMessages() throws ProviderException {
-        List<byte[]> out = new ArrayList<>();
-        try {
-            SqliteFiles.inTransaction(connection, () -> {
-                try (Statement statement = connection.createStatement()) {
-                    try (ResultSet rows = statement.executeQuery("SELECT body FROM messages ORDER BY id")) {
-                        while (rows.next()) {
-                            out.add(rows.getBytes(1));
-                        }
-                    }
-                    statement.executeUpdate("DELETE FROM messages");
+    public synchronized List<StoredMessage> peekMessages(int max, long maxBytes, Set<Long> exclude)
+            throws ProviderException {
+        List<StoredMessage> out = new ArrayList<>();
+        long bytes = 0;
+        try (Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery("SELECT id, body FROM messages ORDER BY id")) {
+            while (rows.next() && out.size() < max) {
+                long id = rows.getLong(1);
+                if (exclude.contains(id)) {
+                    continue;
                 }
-            });
+                byte[] body = rows.getBytes(2);
+                if (!out.isEmpty() && bytes + body.length > maxBytes) {
+                    break;
+                }
+                out.add(new StoredMessage(id, body));
+                bytes += body.length;
+            }
             return out;
         } catch (SQLException e) {
-            throw SqliteFiles.storage("cannot take messages", e);
+            throw SqliteFiles.storage("cannot read messages", e);
+        }
+    }
+
+    @Override
+    public synchronized void deleteMessages(Collection<Long> ids) throws ProviderException {
+        try {
+            SqliteFiles.inTransaction(connection, () -> {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM messages WHERE id = ?")) {
+                    for (long id : ids) {
+                        delete.setLong(1, id);
+                        delete.executeUpdate();
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot delete messages", e);
         }
     }
 

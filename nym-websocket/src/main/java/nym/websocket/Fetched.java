@@ -1,0 +1,41 @@
+package nym.websocket;
+
+import java.util.List;
+
+/**
+ * Messages handed out by {@link MixnetClientPort#fetch()} that stay the client's until the local API
+ * reports them delivered: the server calls {@link #delivered()} once the response has been handed to
+ * the connection, or {@link #undelivered()} if it could not be, so a message is never deleted before
+ * an application had the chance to receive it.
+ */
+public interface Fetched {
+    /** @return the messages, oldest first */
+    List<String> messages();
+
+    /** The response carrying the messages was handed to the connection: they may be deleted. */
+    void delivered();
+
+    /** The response could not be sent: the messages stay for the next fetch. */
+    void undelivered();
+
+    /** @return messages with nothing to confirm (for clients whose buffer is not durable) */
+    static Fetched of(List<String> messages) {
+        List<String> copy = List.copyOf(messages);
+        return new Fetched() {
+            @Override
+            public List<String> messages() {
+                return copy;
+            }
+
+            @Override
+            public void delivered() {
+                // Nothing to confirm.
+            }
+
+            @Override
+            public void undelivered() {
+                // Nothing to keep.
+            }
+        };
+    }
+}
