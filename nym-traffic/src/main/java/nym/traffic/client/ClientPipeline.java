@@ -112,7 +112,7 @@ public final class ClientPipeline implements AutoCloseable {
         return coverPackets.sum();
     }
 
-    /** @return slots that could not be used because the topology had no route */
+    /** @return slots that could not be used: no route in the topology, or no room at the first hop */
     public long unroutable() {
         return unroutable.sum();
     }
@@ -143,8 +143,8 @@ public final class ClientPipeline implements AutoCloseable {
                 }
             } catch (TopologyException | TransportException | SphinxException e) {
                 unroutable.increment();
-                if (real != null) {
-                    queue.offerFirst(real);
+                if (real != null && !queue.offerFirst(real)) {
+                    LOG.log(Level.WARNING, "dropped a real packet: the send queue filled up meanwhile");
                 }
                 LOG.log(Level.DEBUG, "slot not used: " + e.getMessage());
             }
@@ -168,7 +168,9 @@ public final class ClientPipeline implements AutoCloseable {
                 .destination(new Destination(message.recipient(), SurbId.fromBytes(new byte[SurbId.LENGTH])))
                 .message(message.body()).random(random).build();
         InetSocketAddress firstHop = NodeAddresses.parseHost(route.get(0).host());
-        sender.send(firstHop, packet);
+        if (!sender.send(firstHop, packet)) {
+            throw new TransportException(TransportException.Reason.QUEUE_FULL, "no room to send to " + firstHop);
+        }
     }
 
     @Override

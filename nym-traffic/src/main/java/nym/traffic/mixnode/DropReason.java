@@ -4,7 +4,7 @@ package nym.traffic.mixnode;
 public enum DropReason {
     /** The packet's replay tag was seen before. */
     REPLAY,
-    /** The packet failed processing: bad MAC, unknown version, bad routing command. */
+    /** The packet failed processing (bad MAC, unknown version, bad routing command) or asked for a delay over the node's maximum. */
     BAD_PACKET,
     /** The next hop in the header is not a valid socket address. */
     UNKNOWN_NEXT_HOP,

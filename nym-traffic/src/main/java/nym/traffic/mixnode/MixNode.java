@@ -98,6 +98,10 @@ public final class MixNode implements AutoCloseable {
     }
 
     private void hold(ProcessedPacket.ForwardHop forward) {
+        if (forward.delay().nanos() > config.maxDelay().toNanos()) {
+            metrics.recordDropped(DropReason.BAD_PACKET);
+            return;
+        }
         InetSocketAddress nextHop;
         try {
             nextHop = NodeAddresses.decode(forward.nextHop());

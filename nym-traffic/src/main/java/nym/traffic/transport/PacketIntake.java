@@ -2,12 +2,14 @@ package nym.traffic.transport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import nym.sphinx.SphinxGeometry;
@@ -19,9 +21,13 @@ import nym.sphinx.SphinxPacket;
  * packets from the queue and hand each to the node's handler. Mix nodes and providers both stand
  * on it, so the reading threads of either never block on cryptography or storage.
  *
- * <p>Thread-safe. {@link #close()} stops the listener and the workers; queued packets are dropped.
+ * <p>Thread-safe. {@link #close()} stops the listener, lets the workers drain the queue, and stops them.
  */
 public final class PacketIntake implements AutoCloseable {
+    /** How long {@link #close()} waits for queued packets to be handled, and for each worker to end. */
+    public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final long DRAIN_POLL_NANOS = 10_000_000;
+
     private final BlockingQueue<SphinxPacket> queue;
     private final Consumer<SphinxPacket> handler;
     private final LongAdder received = new LongAdder();
@@ -93,10 +99,26 @@ public final class PacketIntake implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops accepting, lets the workers finish what is queued (for up to {@link #DRAIN_TIMEOUT}), then
+     * stops them and waits for each to end, so a provider's store is never closed under a worker.
+     */
     @Override
     public void close() {
-        closed = true;
         listener.close();
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (!queue.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(DRAIN_POLL_NANOS);
+        }
+        closed = true;
         workers.forEach(Thread::interrupt);
+        for (Thread worker : workers) {
+            try {
+                worker.join(DRAIN_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

@@ -4,10 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,11 +29,17 @@ public final class PacketListener implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PacketListener.class.getName());
     /** Connections served at once by default: every node of a large network, with room to spare. */
     public static final int DEFAULT_MAX_CONNECTIONS = 4096;
+    /**
+     * Connections served at once from one IP address: an honest node keeps one per next hop, so one
+     * host cannot take every slot.
+     */
+    public static final int MAX_CONNECTIONS_PER_PEER = 64;
 
     private final ServerSocket server;
     private final SphinxGeometry geometry;
     private final PacketHandler handler;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Map<InetAddress, Integer> perPeer = new ConcurrentHashMap<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong badFrames = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -91,7 +99,21 @@ public final class PacketListener implements AutoCloseable {
         return badFrames.get();
     }
 
-    /** @return connections closed on arrival because {@code maxConnections} were open */
+    /** Counts one more connection from {@code peer}; @return false if it already has its share */
+    private boolean reservePeerSlot(InetAddress peer) {
+        boolean[] reserved = {false};
+        perPeer.compute(peer, (address, count) -> {
+            int current = count == null ? 0 : count;
+            if (current >= MAX_CONNECTIONS_PER_PEER) {
+                return count;
+            }
+            reserved[0] = true;
+            return current + 1;
+        });
+        return reserved[0];
+    }
+
+    /** @return connections closed on arrival because {@code maxConnections} were open, or their peer's share */
     public long refusedConnections() {
         return refused.get();
     }
@@ -105,7 +127,8 @@ public final class PacketListener implements AutoCloseable {
         while (!closed) {
             try {
                 Socket socket = server.accept();
-                if (connections.size() >= maxConnections) {
+                InetAddress peer = socket.getInetAddress();
+                if (connections.size() >= maxConnections || !reservePeerSlot(peer)) {
                     refused.incrementAndGet();
                     socket.close();
                     continue;
@@ -138,6 +161,7 @@ public final class PacketListener implements AutoCloseable {
             LOG.log(Level.INFO, "connection from " + peer + " failed: " + e.getMessage());
         } finally {
             connections.remove(socket);
+            perPeer.computeIfPresent(socket.getInetAddress(), (address, count) -> count > 1 ? count - 1 : null);
         }
     }
 

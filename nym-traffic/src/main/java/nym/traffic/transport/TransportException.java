@@ -19,6 +19,8 @@ public final class TransportException extends Exception {
         TRUNCATED_FRAME,
         /** A node address that does not encode an IP socket address. */
         BAD_ADDRESS,
+        /** The next hop's send queue was full, or too many next hops are open. */
+        QUEUE_FULL,
     }
 
     private final Reason reason;

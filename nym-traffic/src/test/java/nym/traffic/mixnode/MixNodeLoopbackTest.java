@@ -123,4 +123,24 @@ class MixNodeLoopbackTest {
                 () -> mixes.get(1).metrics().dropped(DropReason.BAD_PACKET) == 1);
         assertEquals(0, mixes.get(1).metrics().forwarded());
     }
+
+    @Test
+    void aPacketAskingForMoreThanTheMaximumDelayIsDropped() throws Exception {
+        InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        MixNodeConfig defaults = MixNodeConfig.defaults(any);
+        MixNodeConfig strict = new MixNodeConfig(any, defaults.geometry(), 1, 100, 100, defaults.sender(),
+                Duration.ofSeconds(1));
+        X25519KeyPair key = X25519KeyPair.generate(random);
+        try (MixNode node = MixNode.start(strict, key.privateKey(), new InMemoryReplayFilter(100))) {
+            SphinxPacket packet = PacketBuilder.create()
+                    .route(List.of(new Hop(NodeAddresses.encode(node.localAddress()), key.publicKey()),
+                            new Hop(NodeAddresses.encode(last.localAddress()), lastKey.publicKey())))
+                    .delays(List.of(Delay.ofMillis(2_000), Delay.ZERO))
+                    .destination(new Destination(DestinationAddress.fromBytes(new byte[32]), SurbId.fromBytes(new byte[16])))
+                    .random(random).build();
+            client.send(node.localAddress(), packet);
+            Await.until("the packet to be dropped", DEADLINE, () -> node.metrics().dropped(DropReason.BAD_PACKET) == 1);
+            assertEquals(0, node.metrics().held());
+        }
+    }
 }

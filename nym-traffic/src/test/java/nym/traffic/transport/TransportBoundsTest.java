@@ -46,4 +46,34 @@ class TransportBoundsTest {
             assertTrue(first.isConnected());
         }
     }
+
+    @Test
+    void oneAddressGetsAtMostItsShareOfConnections() throws Exception {
+        try (PacketListener listener = PacketListener.start(new InetSocketAddress(LOOPBACK, 0), SphinxGeometry.DEFAULT,
+                (packet, from) -> { })) {
+            java.util.List<Socket> sockets = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < PacketListener.MAX_CONNECTIONS_PER_PEER; i++) {
+                    sockets.add(new Socket(LOOPBACK, listener.localAddress().getPort()));
+                }
+                Await.until("every allowed connection to be served", Duration.ofSeconds(10),
+                        () -> listener.openConnections() == PacketListener.MAX_CONNECTIONS_PER_PEER);
+                try (Socket oneMore = new Socket(LOOPBACK, listener.localAddress().getPort())) {
+                    oneMore.setSoTimeout(10_000);
+                    assertEquals(-1, oneMore.getInputStream().read(), "over the share: closed at once");
+                }
+                assertEquals(1, listener.refusedConnections());
+                sockets.remove(0).close();
+                Await.until("a slot to free up", Duration.ofSeconds(10),
+                        () -> listener.openConnections() == PacketListener.MAX_CONNECTIONS_PER_PEER - 1);
+                sockets.add(new Socket(LOOPBACK, listener.localAddress().getPort()));
+                Await.until("the freed slot to be used", Duration.ofSeconds(10),
+                        () -> listener.openConnections() == PacketListener.MAX_CONNECTIONS_PER_PEER);
+            } finally {
+                for (Socket socket : sockets) {
+                    socket.close();
+                }
+            }
+        }
+    }
 }
