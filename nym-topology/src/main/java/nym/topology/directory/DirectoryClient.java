@@ -9,6 +9,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
 import nym.topology.internal.Text;
 import nym.topology.MixNodeInfo;
 import nym.topology.ProviderInfo;
@@ -28,6 +33,10 @@ import nym.topology.internal.json.JsonCodec;
  * no retries. Thread-safe.
  */
 public final class DirectoryClient implements AutoCloseable {
+    /** Ends body reads that outlive the timeout (one daemon thread for every client). */
+    private static final ScheduledExecutorService BODY_DEADLINES = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("directory-client-deadlines").factory());
+
     /** Connect and request timeout unless another is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     /** The largest answer read: 16 MiB, room for the 10,000 nodes a directory holds by default. */
@@ -136,7 +145,15 @@ public final class DirectoryClient implements AutoCloseable {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             byte[] body;
             try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+                // The request timeout covers only the wait for the headers: closing the stream at the
+                // deadline ends a body that trickles in too slowly.
+                ScheduledFuture<?> deadline = BODY_DEADLINES.schedule(() -> closeQuietly(in), timeout.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                try {
+                    body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+                } finally {
+                    deadline.cancel(false);
+                }
             }
             if (body.length > MAX_RESPONSE_BYTES) {
                 throw new TopologyException(Reason.BAD_RESPONSE,
@@ -154,6 +171,14 @@ public final class DirectoryClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TopologyException(Reason.UNREACHABLE, what + ": interrupted", e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Closing is how the read is ended; nothing more to do.
         }
     }
 
