@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.wiring.ChildProcesses;
 import nym.cli.wiring.ParentWatchdog;
@@ -47,6 +48,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (int port : new int[] {alicePort, bobPort}) {
+            if (port < 1 || port > 65_535) {
+                throw new ConfigException("--alice-port and --bob-port must be 1 to 65535 (the demo connects to them), got "
+                        + port);
+            }
+        }
         Path demoHome = (home != null ? home : NymHome.root().resolveSibling(".nym-demo")).toAbsolutePath();
         ChildProcesses processes = new ChildProcesses(ChildProcesses.imageBinDirectory(), demoHome.resolve("logs"),
                 Map.of("HOME", demoHome.toString(),

@@ -1,15 +1,10 @@
 package nym.cli.command;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 
-import nym.cli.config.ConfigException;
 import nym.cli.config.MixNodeConfigFile;
 import nym.cli.config.NymHome;
 import nym.cli.config.TomlFiles;
-import nym.crypto.keys.X25519KeyPair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,24 +40,16 @@ final class MixNodeInitCommand implements Callable<Integer> {
         String listen = NodeOptions.hostPort(host, port);
         String announce = NodeOptions.hostPort(announceHost == null ? host : announceHost, port);
         NodeOptions.checkDirectory(directory);
-        Path configFile = NymHome.configFile(NymHome.Kind.MIXNODE, id);
-        if (Files.exists(configFile) && !force) {
-            throw new ConfigException("mix node '" + id + "' already exists at " + configFile.getParent().getParent()
-                    + "; use --force to overwrite it");
-        }
+        NymHome.instance(NymHome.Kind.MIXNODE, id);
         System.out.println("Initialising mixnode...");
-        Path data = NymHome.dataDir(NymHome.Kind.MIXNODE, id);
-        Path privateKey = data.resolve("private_sphinx.pem");
-        Path publicKey = data.resolve("public_sphinx.pem");
-        X25519KeyPair keys = X25519KeyPair.generate(new SecureRandom());
-        KeyFiles.write(keys, privateKey, publicKey);
+        NewInstance node = NewInstance.create(NymHome.Kind.MIXNODE, id, force, "mix node", "sphinx");
         System.out.println("Saved mixnet sphinx keypair");
-        TomlFiles.write(configFile, MixNodeConfigFile.HEADER, new MixNodeConfigFile(
-                new MixNodeConfigFile.Mixnode(id, layer, listen, announce, directory, privateKey.toString(),
-                        publicKey.toString()),
+        TomlFiles.write(node.configFile(), MixNodeConfigFile.HEADER, new MixNodeConfigFile(
+                new MixNodeConfigFile.Mixnode(id, layer, listen, announce, directory, node.privateKey().toString(),
+                        node.publicKey().toString()),
                 MixNodeConfigFile.Debug.DEFAULT));
-        System.out.println("Saved configuration file to \"" + configFile + "\"");
-        System.out.println("Public key: " + keys.publicKey().toBase58());
+        System.out.println("Saved configuration file to \"" + node.configFile() + "\"");
+        System.out.println("Public key: " + node.keys().publicKey().toBase58());
         System.out.println("Mixnode configuration completed.");
         return 0;
     }

@@ -1,15 +1,11 @@
 package nym.cli.command;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 
-import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.config.ProviderConfigFile;
 import nym.cli.config.TomlFiles;
-import nym.crypto.keys.X25519KeyPair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,24 +39,18 @@ final class ProviderInitCommand implements Callable<Integer> {
         String mixListen = NodeOptions.hostPort(host, mixPort);
         String clientListen = NodeOptions.hostPort(host, clientPort);
         NodeOptions.checkDirectory(directory);
-        Path configFile = NymHome.configFile(NymHome.Kind.PROVIDER, id);
-        if (Files.exists(configFile) && !force) {
-            throw new ConfigException("provider '" + id + "' already exists at " + configFile.getParent().getParent()
-                    + "; use --force to overwrite it");
-        }
+        NymHome.instance(NymHome.Kind.PROVIDER, id);
         System.out.println("Initialising provider...");
-        Path data = NymHome.dataDir(NymHome.Kind.PROVIDER, id);
-        Path privateKey = data.resolve("private_sphinx.pem");
-        Path publicKey = data.resolve("public_sphinx.pem");
-        X25519KeyPair keys = X25519KeyPair.generate(new SecureRandom());
-        KeyFiles.write(keys, privateKey, publicKey);
+        NewInstance provider = NewInstance.create(NymHome.Kind.PROVIDER, id, force, "provider", "sphinx");
         System.out.println("Saved mixnet sphinx keypair");
-        TomlFiles.write(configFile, ProviderConfigFile.HEADER, new ProviderConfigFile(
-                new ProviderConfigFile.Provider(id, mixListen, clientListen, directory, privateKey.toString(),
-                        publicKey.toString(), data.resolve("inboxes.db").toString()),
+        Path data = provider.privateKey().getParent();
+        TomlFiles.write(provider.configFile(), ProviderConfigFile.HEADER, new ProviderConfigFile(
+                new ProviderConfigFile.Provider(id, mixListen, clientListen, directory,
+                        provider.privateKey().toString(), provider.publicKey().toString(),
+                        data.resolve("inboxes.db").toString()),
                 ProviderConfigFile.Debug.DEFAULT));
-        System.out.println("Saved configuration file to \"" + configFile + "\"");
-        System.out.println("Public key: " + keys.publicKey().toBase58());
+        System.out.println("Saved configuration file to \"" + provider.configFile() + "\"");
+        System.out.println("Public key: " + provider.keys().publicKey().toBase58());
         System.out.println("Provider configuration completed.");
         return 0;
     }
