@@ -3,7 +3,6 @@ package nym.cli.command;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.wiring.ChildProcesses;
-import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Shutdown;
 import nym.websocket.WebSocketApiClient;
 import picocli.CommandLine.Command;
@@ -55,9 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         Path demoHome = (home != null ? home : NymHome.root().resolveSibling(".nym-demo")).toAbsolutePath();
-        ChildProcesses processes = new ChildProcesses(ChildProcesses.imageBinDirectory(), demoHome.resolve("logs"),
-                Map.of("HOME", demoHome.toString(),
-                        ParentWatchdog.PARENT_PID_VARIABLE, Long.toString(ProcessHandle.current().pid())));
+        ChildProcesses processes = ChildProcesses.underHome(demoHome);
         Shutdown shutdown = new Shutdown(() -> {
             System.out.println("Stopping the clients and the network...");
             processes.stopAll();

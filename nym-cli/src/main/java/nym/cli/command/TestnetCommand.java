@@ -8,13 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.wiring.ChildProcesses;
-import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Shutdown;
 import nym.topology.Topology;
 import nym.topology.TopologyException;
@@ -54,9 +52,7 @@ public final class TestnetCommand implements Callable<Integer> {
             throw new ConfigException("--mixnodes-per-layer and --providers must be 1 to 20");
         }
         Path nodesHome = (home != null ? home : NymHome.root().resolveSibling(".nym-testnet")).toAbsolutePath();
-        ChildProcesses processes = new ChildProcesses(ChildProcesses.imageBinDirectory(), nodesHome.resolve("logs"),
-                Map.of("HOME", nodesHome.toString(),
-                        ParentWatchdog.PARENT_PID_VARIABLE, Long.toString(ProcessHandle.current().pid())));
+        ChildProcesses processes = ChildProcesses.underHome(nodesHome);
         Shutdown shutdown = new Shutdown(() -> {
             System.out.println("Stopping " + processes.children().size() + " nodes...");
             processes.stopAll();

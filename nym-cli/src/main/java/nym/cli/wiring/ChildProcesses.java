@@ -37,6 +37,15 @@ public final class ChildProcesses {
         this.environment = Map.copyOf(environment);
     }
 
+    /**
+     * @return children started from this image's launchers with {@code home} as their {@code HOME},
+     *     logging to {@code home/logs}, and watching this process ({@link ParentWatchdog})
+     */
+    public static ChildProcesses underHome(Path home) {
+        return new ChildProcesses(imageBinDirectory(), home.resolve("logs"), Map.of("HOME", home.toString(),
+                ParentWatchdog.PARENT_PID_VARIABLE, Long.toString(ProcessHandle.current().pid())));
+    }
+
     /** @return the folder of the launchers of the running image */
     public static Path imageBinDirectory() {
         String override = System.getenv("NYM_BIN");
