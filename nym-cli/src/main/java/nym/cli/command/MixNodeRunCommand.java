@@ -60,7 +60,8 @@ final class MixNodeRunCommand implements Callable<Integer> {
         X25519PublicKey publicKey = privateKey.publicKey();
 
         System.out.println("Starting mixnode...");
-        MixNode node = NodeOptions.bind(listen, () -> MixNode.start(MixNodeConfig.defaults(listen), privateKey,
+        MixNode node = NodeOptions.bind(NodeAddresses.formatHost(listen), () -> MixNode.start(
+                MixNodeConfig.defaults(listen), privateKey,
                 new InMemoryReplayFilter()));
         InetSocketAddress bound = node.localAddress();
         String announced = NodeAddresses.formatHost(host == null && port == null

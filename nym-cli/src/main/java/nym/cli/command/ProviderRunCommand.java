@@ -60,7 +60,8 @@ final class ProviderRunCommand implements Callable<Integer> {
         InboxStore store = Inboxes.openDurable(Path.of(config.inboxDatabase()));
 
         System.out.println("Starting provider...");
-        ProviderServer server = NodeOptions.bind(mixListen + " or " + clientListen, () -> ProviderServer.start(
+        String addresses = NodeAddresses.formatHost(mixListen) + " or " + NodeAddresses.formatHost(clientListen);
+        ProviderServer server = NodeOptions.bind(addresses, () -> ProviderServer.start(
                 ProviderConfig.defaults(mixListen, clientListen), privateKey, store));
         String mixHost = NodeAddresses.formatHost(server.mixAddress());
         String clientHost = NodeAddresses.formatHost(server.clientAddress());
