@@ -16,11 +16,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import nym.crypto.internal.BcMontgomeryLadder;
+import nym.crypto.internal.EdwardsFixedBase;
 import nym.crypto.internal.MontgomeryLadder;
 
 /**
  * The raw unclamped ladder on two fields, in one run: Bouncy Castle's 32-bit limbs (the first
- * implementation) and our radix-2^51 64-bit limbs; plus Bouncy Castle's fixed-base X25519.
+ * implementation) and our radix-2^51 64-bit limbs; plus Bouncy Castle's fixed-base X25519, and our
+ * Edwards fixed-base table for an arbitrary point (the multiplication, and building the table).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,6 +34,7 @@ public class LadderBenchmark {
     private final byte[] scalar = new byte[MontgomeryLadder.LENGTH];
     private final byte[] point = new byte[MontgomeryLadder.LENGTH];
     private final byte[] out = new byte[MontgomeryLadder.LENGTH];
+    private EdwardsFixedBase.Table table;
 
     @Setup
     public void setUp() {
@@ -41,6 +44,7 @@ public class LadderBenchmark {
         byte[] other = new byte[MontgomeryLadder.LENGTH];
         random.nextBytes(other);
         X25519.scalarMultBase(other, 0, point, 0);
+        table = EdwardsFixedBase.precompute(point);
     }
 
     @Benchmark
@@ -59,5 +63,16 @@ public class LadderBenchmark {
     public byte[] bcFixedBase() {
         X25519.scalarMultBase(scalar, 0, out, 0);
         return out;
+    }
+
+    @Benchmark
+    public byte[] edwardsTable() {
+        EdwardsFixedBase.multiply(table, scalar, out);
+        return out;
+    }
+
+    @Benchmark
+    public EdwardsFixedBase.Table edwardsPrecompute() {
+        return EdwardsFixedBase.precompute(point);
     }
 }

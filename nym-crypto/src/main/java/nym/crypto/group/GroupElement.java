@@ -1,10 +1,13 @@
 package nym.crypto.group;
 
+import java.util.Optional;
+
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 import nym.crypto.CryptoException;
 import nym.crypto.FixedBytes;
 import nym.crypto.SecretAccess;
+import nym.crypto.internal.EdwardsFixedBase;
 import nym.crypto.internal.MontgomeryLadder;
 
 /**
@@ -72,6 +75,25 @@ public final class GroupElement extends FixedBytes {
         byte[] out = new byte[LENGTH];
         try {
             MontgomeryLadder.multiply(k, toByteArray(), out);
+        } finally {
+            java.util.Arrays.fill(k, (byte) 0);
+        }
+        return out;
+    }
+
+    /**
+     * {@code scalar · this} with this point's fixed-base table ({@link FixedBaseTables}), built on
+     * first use; the ladder for a point that has no table. Equal to {@link #multiplyRaw}.
+     */
+    byte[] multiplyRawWithTable(Scalar scalar) {
+        Optional<EdwardsFixedBase.Table> table = FixedBaseTables.of(this);
+        if (table.isEmpty()) {
+            return multiplyRaw(scalar);
+        }
+        byte[] k = scalar.toBytes(SecretAccess.insecureGrant());
+        byte[] out = new byte[LENGTH];
+        try {
+            EdwardsFixedBase.multiply(table.get(), k, out);
         } finally {
             java.util.Arrays.fill(k, (byte) 0);
         }

@@ -64,6 +64,11 @@ public final class Field51 {
         r[4] = a[4] + TWO_P - b[4];
     }
 
+    /** r = a with its limbs carried to tight (at most 2^51), for limbs below 2^63; the same value mod p. */
+    public static void weakReduce(long[] a, long[] r) {
+        carryChain(a[0], a[1], a[2], a[3], a[4], r);
+    }
+
     /** Swaps a and b if {@code swap} is 1, leaves them if it is 0, with masks. */
     public static void cswap(long swap, long[] a, long[] b) {
         long mask = -swap;

@@ -29,7 +29,9 @@ public record KeyMaterial(GroupElement alpha, List<RoutingKeys> hopKeys) {
         List<RoutingKeys> keys = new ArrayList<>(nodeKeys.size());
         Scalar accumulator = initialSecret;
         for (int i = 0; i < nodeKeys.size(); i++) {
-            RoutingKeys hop = RoutingKeys.derive(accumulator.sharedSecretWith(nodeKeys.get(i).toGroupElement()));
+            // Node keys are long-lived: a cached fixed-base table per key, about a third of a ladder.
+            GroupElement nodeKey = nodeKeys.get(i).toGroupElement();
+            RoutingKeys hop = RoutingKeys.derive(accumulator.sharedSecretWithKnownKey(nodeKey));
             keys.add(hop);
             if (i + 1 < nodeKeys.size()) {
                 accumulator = accumulator.multiply(hop.blindingFactor());
