@@ -34,8 +34,10 @@ final class ClientRequestHandler {
     private final InboxStore store;
     private final ProviderMetrics metrics;
     private final SecureRandom random = new SecureRandom();
+    private final int maxClients;
 
-    ClientRequestHandler(X25519PrivateKey key, InboxStore store, ProviderMetrics metrics) {
+    ClientRequestHandler(X25519PrivateKey key, InboxStore store, ProviderMetrics metrics, int maxClients) {
+        this.maxClients = maxClients;
         this.key = key;
         this.store = store;
         this.metrics = metrics;
@@ -99,9 +101,14 @@ final class ClientRequestHandler {
         } catch (CryptoException e) {
             throw new ProviderException(ProviderException.Reason.UNAUTHORIZED, "registration proof did not verify");
         }
-        byte[] fresh = new byte[AuthToken.LENGTH];
-        random.nextBytes(fresh);
-        return store.register(request.address(), AuthToken.fromBytes(fresh));
+        synchronized (this) {
+            if (store.tokenOf(request.address()).isEmpty() && store.registeredClients().size() >= maxClients) {
+                throw new ProviderException(ProviderException.Reason.FULL, "this provider registers no more clients");
+            }
+            byte[] fresh = new byte[AuthToken.LENGTH];
+            random.nextBytes(fresh);
+            return store.register(request.address(), AuthToken.fromBytes(fresh));
+        }
     }
 
     private ClientProtocol.Authenticated authenticate(byte[] body) throws ProviderException {

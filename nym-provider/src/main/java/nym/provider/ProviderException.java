@@ -21,6 +21,8 @@ public final class ProviderException extends Exception {
         MALFORMED,
         /** The provider could not be reached or the connection failed. */
         UNREACHABLE,
+        /** The provider registers no more clients. */
+        FULL,
     }
 
     private final Reason reason;

@@ -15,6 +15,7 @@ public final class ProviderMetrics {
     final LongAdder droppedBadPacket = new LongAdder();
     final LongAdder droppedReplay = new LongAdder();
     final LongAdder droppedStorageFailed = new LongAdder();
+    final LongAdder droppedInboxFull = new LongAdder();
     final LongAdder pulled = new LongAdder();
     final LongAdder acknowledged = new LongAdder();
     final LongAdder rejectedRequests = new LongAdder();
@@ -62,6 +63,11 @@ public final class ProviderMetrics {
         return droppedStorageFailed.sum();
     }
 
+    /** @return packets dropped because their recipient's inbox was full */
+    public long droppedInboxFull() {
+        return droppedInboxFull.sum();
+    }
+
     /** @return messages handed to their owners by pulls */
     public long pulled() {
         return pulled.sum();
@@ -82,6 +88,6 @@ public final class ProviderMetrics {
         return "received=" + received() + " stored=" + stored() + " pulled=" + pulled() + " acknowledged="
                 + acknowledged() + " droppedUnknownClient=" + droppedUnknownClient() + " droppedBadPacket="
                 + droppedBadPacket() + " droppedReplay=" + droppedReplay() + " droppedQueueFull=" + droppedQueueFull()
-                + " droppedStorageFailed=" + droppedStorageFailed() + " rejectedRequests=" + rejectedRequests();
+                + " droppedStorageFailed=" + droppedStorageFailed() + " droppedInboxFull=" + droppedInboxFull() + " rejectedRequests=" + rejectedRequests();
     }
 }

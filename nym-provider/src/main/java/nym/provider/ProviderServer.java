@@ -41,6 +41,7 @@ public final class ProviderServer implements AutoCloseable {
     private final Thread clientAcceptor;
     private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
     private final ClientRequestHandler handler;
+    private final int maxMessagesPerInbox;
     private final ServerSocket clientServer;
     private final PacketIntake intake;
     private volatile boolean closed;
@@ -48,7 +49,8 @@ public final class ProviderServer implements AutoCloseable {
     private ProviderServer(ProviderConfig config, X25519PrivateKey key, InboxStore store) throws IOException {
         this.processor = PacketProcessor.forKey(key, config.geometry());
         this.store = store;
-        this.handler = new ClientRequestHandler(key, store, metrics);
+        this.maxMessagesPerInbox = config.maxMessagesPerInbox();
+        this.handler = new ClientRequestHandler(key, store, metrics, config.maxClients());
         this.clientServer = new ServerSocket();
         clientServer.setReuseAddress(true);
         clientServer.bind(config.clientListen());
@@ -99,6 +101,10 @@ public final class ProviderServer implements AutoCloseable {
             }
             if (store.tokenOf(last.destination()).isEmpty()) {
                 metrics.droppedUnknownClient.increment();
+                return;
+            }
+            if (store.count(last.destination()) >= maxMessagesPerInbox) {
+                metrics.droppedInboxFull.increment();
                 return;
             }
             store.store(last.destination(), last.payload().toBytes());

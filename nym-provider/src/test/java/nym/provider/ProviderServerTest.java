@@ -200,4 +200,42 @@ class ProviderServerTest {
         mix.send(provider.mixAddress(), packetFor(alice, "after the garbage"));
         await("the message to be stored", () -> provider.metrics().stored() == 1);
     }
+
+    /** Restarts the provider with small limits: 2 messages per inbox, 1 client. */
+    private void restartWithSmallLimits() throws Exception {
+        provider.close();
+        ProviderConfig defaults = ProviderConfig.defaults(ANY, ANY);
+        provider = ProviderServer.start(new ProviderConfig(ANY, ANY, defaults.geometry(), 1, 100, 2, 1),
+                providerKey.privateKey(), store);
+    }
+
+    @Test
+    void aFullInboxDropsAndCountsInsteadOfGrowing() throws Exception {
+        restartWithSmallLimits();
+        try (ProviderClient client = client()) {
+            client.register(alice, providerKey.publicKey());
+        }
+        for (int i = 0; i < 3; i++) {
+            mix.send(provider.mixAddress(), packetFor(alice, "message " + i));
+        }
+        await("two stored and one dropped", () -> provider.metrics().stored() == 2
+                && provider.metrics().droppedInboxFull() == 1);
+        assertEquals(2, store.count(ProviderClient.address(alice.publicKey())));
+    }
+
+    @Test
+    void aFullProviderRefusesNewClientsButNotKnownOnes() throws Exception {
+        restartWithSmallLimits();
+        X25519KeyPair bob = X25519KeyPair.generate(random);
+        try (ProviderClient client = client()) {
+            AuthToken token = client.register(alice, providerKey.publicKey());
+            assertTrue(token.equalsSecret(client.register(alice, providerKey.publicKey())));
+        }
+        try (ProviderClient client = client()) {
+            ProviderException e = assertThrows(ProviderException.class,
+                    () -> client.register(bob, providerKey.publicKey()));
+            assertEquals(ProviderException.Reason.FULL, e.reason());
+        }
+        assertEquals(1, store.registeredClients().size());
+    }
 }
