@@ -53,7 +53,6 @@ public final class ClientFigures {
         } finally {
             figures.stopAll();
         }
-        System.exit(0);
     }
 
     private void run(int messages) throws Exception {

@@ -105,7 +105,6 @@ public final class MixNodeLoad {
             mix.waitFor();
             load.sink.close();
         }
-        System.exit(0);
     }
 
     private Result measure(String target, InetSocketAddress mix, X25519PrivateKey mixKey, int rate, int seconds,
