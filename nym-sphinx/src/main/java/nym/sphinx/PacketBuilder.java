@@ -79,11 +79,7 @@ public final class PacketBuilder {
      * @throws SphinxException with {@code MESSAGE_TOO_LONG} above {@code geometry.maxMessageLength()}
      */
     public PacketBuilder message(byte[] message) throws SphinxException {
-        Objects.requireNonNull(message, "message");
-        if (message.length > geometry.maxMessageLength()) {
-            throw new SphinxException(SphinxException.Reason.MESSAGE_TOO_LONG, "message of " + message.length
-                    + " bytes exceeds the " + geometry.maxMessageLength() + "-byte payload capacity");
-        }
+        PayloadCodec.checkFits(geometry, Objects.requireNonNull(message, "message").length);
         this.message = message.clone();
         return this;
     }

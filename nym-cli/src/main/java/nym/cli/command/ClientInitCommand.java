@@ -1,17 +1,14 @@
 package nym.cli.command;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 
 import nym.cli.config.ClientConfigFile;
-import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.config.SocketType;
 import nym.cli.config.TomlFiles;
 import nym.crypto.SecretAccess;
-import nym.crypto.keys.X25519KeyPair;
 import nym.provider.client.AuthToken;
 import nym.topology.ProviderInfo;
 import nym.topology.directory.DirectoryClient;
@@ -47,20 +44,14 @@ final class ClientInitCommand implements Callable<Integer> {
         SocketType socket = SocketType.parse("--socket-type", socketType);
         ClientOptions.checkPort(port);
         DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(directory));
-        Path configFile = NymHome.configFile(NymHome.Kind.CLIENT, id);
-        if (Files.exists(configFile) && !force) {
-            throw new ConfigException("client '" + id + "' already exists at " + configFile.getParent().getParent()
-                    + "; use --force to overwrite it");
-        }
+        NewInstance client = NewInstance.prepare(NymHome.Kind.CLIENT, id, force, "client", "identity");
         System.out.println("Initialising client...");
-        SecureRandom random = new SecureRandom();
-        ProviderInfo chosen = ClientProviders.choose(directoryClient, provider, random);
-        Path data = NymHome.dataDir(NymHome.Kind.CLIENT, id);
-        Path privateKey = data.resolve("private_identity.pem");
-        Path publicKey = data.resolve("public_identity.pem");
-        X25519KeyPair keys = X25519KeyPair.generate(random);
-        AuthToken token = ClientProviders.register(chosen, keys);
-        KeyFiles.write(keys, privateKey, publicKey);
+        ProviderInfo chosen = ClientProviders.choose(directoryClient, provider, new SecureRandom());
+        AuthToken token = ClientProviders.register(chosen, client.keys());
+        client.writeKeys();
+        Path configFile = client.configFile();
+        Path privateKey = client.privateKey();
+        Path publicKey = client.publicKey();
         System.out.println("Saved mixnet identity keypair");
         String providerKey = chosen.publicKey().toBase58();
         String tokenText = token.toBase58(SecretAccess.insecureGrant());

@@ -40,9 +40,9 @@ final class MixNodeInitCommand implements Callable<Integer> {
         String listen = NodeOptions.hostPort(host, port);
         String announce = NodeOptions.hostPort(announceHost == null ? host : announceHost, port);
         NodeOptions.checkDirectory(directory);
-        NymHome.instance(NymHome.Kind.MIXNODE, id);
+        NewInstance node = NewInstance.prepare(NymHome.Kind.MIXNODE, id, force, "mix node", "sphinx");
         System.out.println("Initialising mixnode...");
-        NewInstance node = NewInstance.create(NymHome.Kind.MIXNODE, id, force, "mix node", "sphinx");
+        node.writeKeys();
         System.out.println("Saved mixnet sphinx keypair");
         TomlFiles.write(node.configFile(), MixNodeConfigFile.HEADER, new MixNodeConfigFile(
                 new MixNodeConfigFile.Mixnode(id, layer, listen, announce, directory, node.privateKey().toString(),

@@ -39,9 +39,9 @@ final class ProviderInitCommand implements Callable<Integer> {
         String mixListen = NodeOptions.hostPort(host, mixPort);
         String clientListen = NodeOptions.hostPort(host, clientPort);
         NodeOptions.checkDirectory(directory);
-        NymHome.instance(NymHome.Kind.PROVIDER, id);
+        NewInstance provider = NewInstance.prepare(NymHome.Kind.PROVIDER, id, force, "provider", "sphinx");
         System.out.println("Initialising provider...");
-        NewInstance provider = NewInstance.create(NymHome.Kind.PROVIDER, id, force, "provider", "sphinx");
+        provider.writeKeys();
         System.out.println("Saved mixnet sphinx keypair");
         Path data = provider.privateKey().getParent();
         TomlFiles.write(provider.configFile(), ProviderConfigFile.HEADER, new ProviderConfigFile(

@@ -92,7 +92,7 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         } catch (TopologyException e) {
             LOG.log(Level.WARNING, "no topology yet (" + e.getMessage() + "); retrying every " + topologyRefresh);
         }
-        loops.add(Periodic.every("topology-refresh", topologyRefresh, this::refreshTopology));
+        loops.add(Periodic.everyAfter("topology-refresh", topologyRefresh, this::refreshTopology));
         this.pipeline = ClientPipeline.start(traffic, self, this::ownProvider, topology::get, sender);
         loops.add(Periodic.every("fetch", fetchInterval, this::pullFromProvider));
     }

@@ -23,8 +23,25 @@ public final class Periodic {
      * @return the thread, to interrupt on shutdown
      */
     public static Thread every(String name, Duration interval, Task task) {
+        return start(name, interval, task, true);
+    }
+
+    /**
+     * Runs {@code task} every {@code interval}, the first time after one interval (for a task the
+     * caller has just run itself).
+     *
+     * @return the thread, to interrupt on shutdown
+     */
+    public static Thread everyAfter(String name, Duration interval, Task task) {
+        return start(name, interval, task, false);
+    }
+
+    private static Thread start(String name, Duration interval, Task task, boolean runNow) {
         return Thread.ofPlatform().daemon().name(name).start(() -> {
             String lastFailure = null;
+            if (!runNow && !pause(interval)) {
+                return;
+            }
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     task.run();
@@ -38,12 +55,20 @@ public final class Periodic {
                         lastFailure = e.getMessage();
                     }
                 }
-                try {
-                    Thread.sleep(interval.toMillis());
-                } catch (InterruptedException e) {
+                if (!pause(interval)) {
                     return;
                 }
             }
         });
+    }
+
+    /** @return false if the thread was interrupted while waiting */
+    private static boolean pause(Duration interval) {
+        try {
+            Thread.sleep(interval.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
     }
 }

@@ -21,14 +21,22 @@ public final class PayloadCodec {
      * @throws SphinxException with {@code MESSAGE_TOO_LONG} if it does not fit
      */
     public static byte[] pad(SphinxGeometry geometry, byte[] message) throws SphinxException {
-        if (message.length > geometry.maxMessageLength()) {
-            throw new SphinxException(SphinxException.Reason.MESSAGE_TOO_LONG, "message of " + message.length
-                    + " bytes exceeds the " + geometry.maxMessageLength() + "-byte payload capacity");
-        }
+        checkFits(geometry, message.length);
         byte[] payload = new byte[geometry.payloadLength()];
         System.arraycopy(message, 0, payload, SphinxGeometry.PAYLOAD_ZERO_PREFIX, message.length);
         payload[SphinxGeometry.PAYLOAD_ZERO_PREFIX + message.length] = SphinxGeometry.PAYLOAD_TERMINATOR;
         return payload;
+    }
+
+    /**
+     * @throws SphinxException with {@code MESSAGE_TOO_LONG} if a message of {@code length} bytes does
+     *     not fit one payload of {@code geometry}
+     */
+    public static void checkFits(SphinxGeometry geometry, int length) throws SphinxException {
+        if (length > geometry.maxMessageLength()) {
+            throw new SphinxException(SphinxException.Reason.MESSAGE_TOO_LONG, "message of " + length
+                    + " bytes exceeds the " + geometry.maxMessageLength() + "-byte payload capacity");
+        }
     }
 
     /** Encrypts {@code payload} in place with the keys of hops n−1 down to 0. */
