@@ -9,6 +9,9 @@
  */
 module nym.crypto {
     requires org.bouncycastle.provider;
+    // Optional: the lane-parallel ladder that mix nodes use for batches of packets. Resolved only
+    // when the JVM is started with --add-modules jdk.incubator.vector; absent, the scalar ladder runs.
+    requires static jdk.incubator.vector;
 
     exports nym.crypto;
     exports nym.crypto.group;

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import nym.crypto.internal.BcMontgomeryLadder;
 import nym.crypto.internal.EdwardsFixedBase;
+import nym.crypto.internal.LaneLadder;
 import nym.crypto.internal.MontgomeryLadder;
 
 /**
@@ -29,12 +30,15 @@ import nym.crypto.internal.MontgomeryLadder;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class LadderBenchmark {
     private final byte[] scalar = new byte[MontgomeryLadder.LENGTH];
     private final byte[] point = new byte[MontgomeryLadder.LENGTH];
     private final byte[] out = new byte[MontgomeryLadder.LENGTH];
     private EdwardsFixedBase.Table table;
+    private final byte[][] laneScalars = new byte[LaneLadder.LANES][];
+    private final byte[][] lanePoints = new byte[LaneLadder.LANES][];
+    private final byte[][] laneOuts = new byte[LaneLadder.LANES][MontgomeryLadder.LENGTH];
 
     @Setup
     public void setUp() {
@@ -45,6 +49,11 @@ public class LadderBenchmark {
         random.nextBytes(other);
         X25519.scalarMultBase(other, 0, point, 0);
         table = EdwardsFixedBase.precompute(point);
+        for (int lane = 0; lane < LaneLadder.LANES; lane++) {
+            laneScalars[lane] = scalar.clone();
+            laneScalars[lane][0] ^= (byte) lane;
+            lanePoints[lane] = point.clone();
+        }
     }
 
     @Benchmark
@@ -57,6 +66,13 @@ public class LadderBenchmark {
     public byte[] field51() {
         MontgomeryLadder.multiply(scalar, point, out);
         return out;
+    }
+
+    /** One lane-parallel ladder over a full batch: divide by {@link LaneLadder#LANES} for a pair. */
+    @Benchmark
+    public byte[][] lanesFullBatch() {
+        LaneLadder.multiply(laneScalars, lanePoints, laneOuts, 0, LaneLadder.LANES);
+        return laneOuts;
     }
 
     @Benchmark

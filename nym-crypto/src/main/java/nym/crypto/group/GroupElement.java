@@ -1,5 +1,7 @@
 package nym.crypto.group;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.bouncycastle.math.ec.rfc7748.X25519;
@@ -8,6 +10,7 @@ import nym.crypto.CryptoException;
 import nym.crypto.FixedBytes;
 import nym.crypto.SecretAccess;
 import nym.crypto.internal.EdwardsFixedBase;
+import nym.crypto.internal.LadderBatch;
 import nym.crypto.internal.MontgomeryLadder;
 
 /**
@@ -68,6 +71,52 @@ public final class GroupElement extends FixedBytes {
             java.util.Arrays.fill(k, (byte) 0);
         }
         return new GroupElement(out);
+    }
+
+    /**
+     * Multiplies each point by its scalar, used as given (Sphinx blinding of many packets at once):
+     * the same results as {@link #multiply} one by one, several times faster per pair when the JVM
+     * has {@code jdk.incubator.vector} (see docs/performance.md), and the plain ladder otherwise.
+     *
+     * @param points not null, no null element
+     * @param scalars as many as points
+     * @return {@code scalars.get(i) · points.get(i)} for every i, in order
+     * @throws IllegalArgumentException if the lists differ in length
+     */
+    public static List<GroupElement> multiplyEach(List<GroupElement> points, List<Scalar> scalars) {
+        if (points.size() != scalars.size()) {
+            throw new IllegalArgumentException(scalars.size() + " scalars for " + points.size() + " points");
+        }
+        byte[][] us = new byte[points.size()][];
+        for (int i = 0; i < us.length; i++) {
+            us[i] = points.get(i).toByteArray();
+        }
+        return wrapAll(multiplyRawEach(us, scalars));
+    }
+
+    /** {@code scalars.get(i) · us[i]} for every i; each scalar's bytes are wiped after use. */
+    static byte[][] multiplyRawEach(byte[][] us, List<Scalar> scalars) {
+        byte[][] ks = new byte[us.length][];
+        try {
+            for (int i = 0; i < ks.length; i++) {
+                ks[i] = scalars.get(i).toBytes(SecretAccess.insecureGrant());
+            }
+            return LadderBatch.multiply(ks, us);
+        } finally {
+            for (byte[] k : ks) {
+                if (k != null) {
+                    java.util.Arrays.fill(k, (byte) 0);
+                }
+            }
+        }
+    }
+
+    private static List<GroupElement> wrapAll(byte[][] encodings) {
+        List<GroupElement> out = new ArrayList<>(encodings.length);
+        for (byte[] encoding : encodings) {
+            out.add(new GroupElement(encoding));
+        }
+        return out;
     }
 
     byte[] multiplyRaw(Scalar scalar) {

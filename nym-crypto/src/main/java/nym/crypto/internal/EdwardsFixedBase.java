@@ -90,7 +90,8 @@ public final class EdwardsFixedBase {
             cached.of(acc); // 8·base
             add(acc, cached.ypx, cached.ymx, cached.t2d, cached.z2, base, work); // 16·base
         }
-        long[][] inverses = batchInvert(zs);
+        BatchInversion.invertAll(zs);
+        long[][] inverses = zs;
         long[] entries = new long[count * ENTRY];
         long[] ax = Field51.create();
         long[] ay = Field51.create();
@@ -259,27 +260,6 @@ public final class EdwardsFixedBase {
         final long[] f = Field51.create();
         final long[] g = Field51.create();
         final long[] h = Field51.create();
-    }
-
-    /** Montgomery's trick: every inverse for one inversion and 3(n − 1) products. */
-    private static long[][] batchInvert(long[][] zs) {
-        int n = zs.length;
-        long[][] prefix = new long[n][];
-        prefix[0] = zs[0].clone();
-        for (int i = 1; i < n; i++) {
-            prefix[i] = Field51.create();
-            Field51.mul(prefix[i - 1], zs[i], prefix[i]);
-        }
-        long[] inv = Field51.create();
-        Field51.invert(prefix[n - 1], inv);
-        long[][] out = new long[n][];
-        for (int i = n - 1; i > 0; i--) {
-            out[i] = Field51.create();
-            Field51.mul(inv, prefix[i - 1], out[i]);
-            Field51.mul(inv, zs[i], inv);
-        }
-        out[0] = inv;
-        return out;
     }
 
     /**

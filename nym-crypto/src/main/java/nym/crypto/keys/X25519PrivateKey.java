@@ -1,5 +1,6 @@
 package nym.crypto.keys;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 import nym.crypto.CryptoException;
@@ -46,6 +47,17 @@ public final class X25519PrivateKey {
      */
     public SharedSecret sharedSecret(GroupElement peer) {
         return scalar.sharedSecretWith(peer);
+    }
+
+    /**
+     * The shared secrets with many peers at once, as a mix node does for a batch of packets: equal to
+     * {@link #sharedSecret} peer by peer (see {@link Scalar#sharedSecretsWith}).
+     *
+     * @param peers not null, no null element
+     * @return the shared secret with each peer, in order
+     */
+    public List<SharedSecret> sharedSecrets(List<GroupElement> peers) {
+        return scalar.sharedSecretsWith(peers);
     }
 
     /** @return the clamped key as a scalar */
