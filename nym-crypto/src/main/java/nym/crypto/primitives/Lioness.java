@@ -8,9 +8,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.ChaCha20ParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.bouncycastle.crypto.digests.Blake2bDigest;
-
 import nym.crypto.CryptoException;
+import nym.crypto.internal.Blake2b;
 import nym.crypto.internal.JcaInstances;
 
 /**
@@ -101,17 +100,13 @@ public final class Lioness {
 
     /** L ^= BLAKE2b-256 keyed with K over R. */
     private static void hashStep(byte[] key, int keyOffset, byte[] block) {
-        byte[] hashKey = Arrays.copyOfRange(key, keyOffset, keyOffset + HASH_KEY);
         byte[] digest = new byte[HALF_KEY];
         try {
-            Blake2bDigest blake = new Blake2bDigest(hashKey, HALF_KEY, null, null);
-            blake.update(block, HALF_KEY, block.length - HALF_KEY);
-            blake.doFinal(digest, 0);
+            Blake2b.keyedHash(key, keyOffset, HASH_KEY, block, HALF_KEY, block.length - HALF_KEY, digest);
             for (int i = 0; i < HALF_KEY; i++) {
                 block[i] ^= digest[i];
             }
         } finally {
-            Arrays.fill(hashKey, (byte) 0);
             Arrays.fill(digest, (byte) 0);
         }
     }
