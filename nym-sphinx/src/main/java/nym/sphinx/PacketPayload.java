@@ -19,6 +19,11 @@ public final class PacketPayload {
         return new PacketPayload(bytes.clone());
     }
 
+    /** Wraps an array this package has just filled; never exposed. */
+    static PacketPayload adopt(byte[] ownedBytes) {
+        return new PacketPayload(ownedBytes);
+    }
+
     /** @return a copy of the payload's bytes */
     public byte[] toBytes() {
         return bytes.clone();

@@ -65,11 +65,6 @@ public final class PacketProcessor {
             throw new SphinxException(SphinxException.Reason.TRUNCATED, "packet geometry " + packet.geometry()
                     + " differs from this processor's " + geometry);
         }
-        final int gammaOffset = geometry.gammaOffset();
-        final int betaOffset = geometry.betaOffset();
-        final int betaLength = geometry.betaLength();
-        final int payloadOffset = geometry.payloadOffset();
-        final int block = SphinxGeometry.ROUTING_BLOCK_LENGTH;
         byte[] bytes = packet.internalBytes();
 
         requireCanonicalAlpha(bytes, geometry.alphaOffset());
@@ -79,27 +74,18 @@ public final class PacketProcessor {
         RoutingKeys keys = RoutingKeys.derive(secret);
         byte[] routing = null;
         try {
-            verifyMac(keys, bytes, betaOffset, betaLength, Arrays.copyOfRange(bytes, gammaOffset, betaOffset));
+            verifyMac(keys, bytes, geometry.betaOffset(), geometry.betaLength(),
+                    Arrays.copyOfRange(bytes, geometry.gammaOffset(), geometry.betaOffset()));
 
             // β followed by one zero block, which the key stream turns into the shifted-in filler.
-            routing = new byte[betaLength + block];
-            System.arraycopy(bytes, betaOffset, routing, 0, betaLength);
-            byte[] stream = keys.headerKeystream(routing.length);
-            for (int i = 0; i < routing.length; i++) {
-                routing[i] ^= stream[i];
-            }
-            Arrays.fill(stream, (byte) 0);
+            routing = new byte[geometry.headerKeystreamLength()];
+            System.arraycopy(bytes, geometry.betaOffset(), routing, 0, geometry.betaLength());
+            keys.xorHeaderKeystream(routing, routing.length);
             PacketVersion.requireKnown(routing, SphinxGeometry.VERSION_OFFSET);
 
-            byte[] payload = Arrays.copyOfRange(bytes, payloadOffset, bytes.length);
-            PayloadCodec.decrypt(keys.payloadKey(), payload);
-
             return switch (routing[0]) {
-                case SphinxGeometry.FORWARD_FLAG -> forward(keys, alpha, routing, payload, replayTag);
-                case SphinxGeometry.FINAL_FLAG -> new ProcessedPacket.FinalHop(
-                        DestinationAddress.readFrom(routing, SphinxGeometry.ADDRESS_OFFSET),
-                        SurbId.readFrom(routing, SphinxGeometry.IDENTIFIER_OFFSET),
-                        PacketPayload.fromBytes(payload), replayTag);
+                case SphinxGeometry.FORWARD_FLAG -> forward(keys, alpha, routing, bytes, replayTag);
+                case SphinxGeometry.FINAL_FLAG -> deliver(keys, routing, bytes, replayTag);
                 default -> throw new SphinxException(SphinxException.Reason.BAD_ROUTING_COMMAND,
                         "unknown routing flag " + (routing[0] & 0xFF));
             };
@@ -111,9 +97,12 @@ public final class PacketProcessor {
         }
     }
 
-    private ProcessedPacket forward(RoutingKeys keys, GroupElement alpha, byte[] routing, byte[] payload,
+    /**
+     * Assembles the next packet: α' = b·α, γ' and β' from the decrypted routing, and the payload,
+     * copied into place and decrypted there.
+     */
+    private ProcessedPacket forward(RoutingKeys keys, GroupElement alpha, byte[] routing, byte[] bytes,
             ReplayTag replayTag) throws SphinxException {
-        final int block = SphinxGeometry.ROUTING_BLOCK_LENGTH;
         NodeAddress nextHop = NodeAddress.readFrom(routing, SphinxGeometry.ADDRESS_OFFSET);
         Delay delay = Delay.readFrom(routing, SphinxGeometry.DELAY_OFFSET);
 
@@ -121,9 +110,21 @@ public final class PacketProcessor {
         alpha.multiply(keys.blindingFactor()).copyTo(next, geometry.alphaOffset());
         System.arraycopy(routing, SphinxGeometry.NEXT_MAC_OFFSET, next, geometry.gammaOffset(),
                 SphinxGeometry.MAC_LENGTH);
-        System.arraycopy(routing, block, next, geometry.betaOffset(), geometry.betaLength());
-        System.arraycopy(payload, 0, next, geometry.payloadOffset(), payload.length);
+        System.arraycopy(routing, SphinxGeometry.ROUTING_BLOCK_LENGTH, next, geometry.betaOffset(),
+                geometry.betaLength());
+        final int payloadOffset = geometry.payloadOffset();
+        System.arraycopy(bytes, payloadOffset, next, payloadOffset, geometry.payloadLength());
+        PayloadCodec.decrypt(keys.payloadKey(), next, payloadOffset, geometry.payloadLength());
         return new ProcessedPacket.ForwardHop(SphinxPacket.adopt(geometry, next), nextHop, delay, replayTag);
+    }
+
+    /** Hands the payload, with this hop's layer removed, to the destination the routing names. */
+    private ProcessedPacket deliver(RoutingKeys keys, byte[] routing, byte[] bytes, ReplayTag replayTag)
+            throws SphinxException {
+        byte[] payload = Arrays.copyOfRange(bytes, geometry.payloadOffset(), bytes.length);
+        PayloadCodec.decrypt(keys.payloadKey(), payload);
+        return new ProcessedPacket.FinalHop(DestinationAddress.readFrom(routing, SphinxGeometry.ADDRESS_OFFSET),
+                SurbId.readFrom(routing, SphinxGeometry.IDENTIFIER_OFFSET), PacketPayload.adopt(payload), replayTag);
     }
 
     /**

@@ -1,12 +1,11 @@
 package nym.sphinx;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 import nym.crypto.FixedBytes;
 import nym.crypto.SecretAccess;
 import nym.crypto.group.SharedSecret;
+import nym.crypto.primitives.Sha256;
 
 /**
  * What a node remembers of each packet it processed, to drop a replay: SHA-256 of the hop's shared
@@ -25,9 +24,7 @@ public final class ReplayTag extends FixedBytes {
     static ReplayTag of(SharedSecret secret) {
         byte[] raw = secret.toBytes(SecretAccess.insecureGrant());
         try {
-            return new ReplayTag(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("BUG: SHA-256 unavailable", e);
+            return new ReplayTag(Sha256.digest(raw));
         } finally {
             Arrays.fill(raw, (byte) 0);
         }

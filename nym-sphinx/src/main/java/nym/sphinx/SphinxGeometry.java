@@ -2,11 +2,10 @@ package nym.sphinx;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import nym.crypto.group.GroupElement;
+import nym.crypto.primitives.Sha256;
 import nym.crypto.primitives.TruncatedHmac;
 import nym.sphinx.route.Delay;
 import nym.sphinx.route.DestinationAddress;
@@ -157,12 +156,7 @@ public record SphinxGeometry(int maxHops, int payloadLength) {
                 .put("nym-sphinx-geometry-v1".getBytes(StandardCharsets.US_ASCII))
                 .putInt(maxHops).putInt(payloadLength).putInt(ALPHA_LENGTH).putInt(MAC_LENGTH)
                 .putInt(ROUTING_BLOCK_LENGTH).putInt(PAYLOAD_ZERO_PREFIX);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.array());
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("BUG: SHA-256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(canonical.array()), 0, 8);
     }
 
     @Override

@@ -1,23 +1,26 @@
 package nym.crypto.internal;
 
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 
 /**
- * One {@link Mac} or {@link Cipher} per algorithm and thread, re-initialised with a fresh key on
- * every use: {@code getInstance} is a provider look-up that costs more than the HMAC or the key
- * stream of a Sphinx hop.
+ * One {@link Mac}, {@link Cipher} or {@link MessageDigest} per algorithm and thread, re-initialised
+ * with a fresh key on every use: {@code getInstance} is a provider look-up that costs more than the
+ * HMAC or the key stream of a Sphinx hop.
  *
  * <p>A cached instance keeps the state of the last key it was initialised with (HMAC's padded key,
- * AES's round keys) until the thread uses it again or ends; an instance made per call kept it until
- * the collector reclaimed it. Neither is wiped; docs/performance.md records this.
+ * AES's round keys) or the last partial block it hashed until the thread uses it again or ends; an
+ * instance made per call kept it until the collector reclaimed it. Neither is wiped;
+ * docs/performance.md records this.
  */
 public final class JcaInstances {
     private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> mac("HmacSHA256"));
     private static final ThreadLocal<Cipher> AES_CTR = ThreadLocal.withInitial(() -> cipher("AES/CTR/NoPadding"));
     private static final ThreadLocal<Cipher> CHACHA20 = ThreadLocal.withInitial(() -> cipher("ChaCha20"));
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> digest("SHA-256"));
 
     private JcaInstances() {}
 
@@ -36,9 +39,22 @@ public final class JcaInstances {
         return CHACHA20.get();
     }
 
+    /** @return this thread's SHA-256; {@code digest} leaves it reset for the next use */
+    public static MessageDigest sha256() {
+        return SHA256.get();
+    }
+
     private static Mac mac(String algorithm) {
         try {
             return Mac.getInstance(algorithm);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("BUG: " + algorithm + " unavailable in this JDK", e);
+        }
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("BUG: " + algorithm + " unavailable in this JDK", e);
         }

@@ -8,9 +8,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.ChaCha20ParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.bouncycastle.crypto.digests.Blake2bDigest;
-
 import nym.crypto.CryptoException;
+import nym.crypto.internal.Blake2b;
 import nym.crypto.internal.JcaInstances;
 
 /**
@@ -38,7 +37,8 @@ public final class Lioness {
     private static final int K2 = K1 + HALF_KEY;
     private static final int K3 = K2 + HASH_KEY;
     private static final int K4 = K3 + HALF_KEY;
-    private static final int CHACHA_NONCE_LENGTH = 12;
+    /** ChaCha20's zero nonce and counter 0; the spec is immutable, so one serves every call. */
+    private static final ChaCha20ParameterSpec ZERO_NONCE = new ChaCha20ParameterSpec(new byte[12], 0);
 
     private Lioness() {}
 
@@ -49,11 +49,22 @@ public final class Lioness {
      *     shorter than 33 bytes
      */
     public static void encrypt(byte[] key, byte[] block) throws CryptoException {
-        check(key, block);
-        streamStep(key, K1, block);
-        hashStep(key, K2, block);
-        streamStep(key, K3, block);
-        hashStep(key, K4, block);
+        encrypt(key, block, 0, Objects.requireNonNull(block, "block").length);
+    }
+
+    /**
+     * Encrypts the block {@code data[offset, offset + length)} in place.
+     *
+     * @throws CryptoException with {@code BAD_LENGTH} for a key that is not 192 bytes or a block
+     *     shorter than 33 bytes
+     * @throws IndexOutOfBoundsException if the block lies outside {@code data}
+     */
+    public static void encrypt(byte[] key, byte[] data, int offset, int length) throws CryptoException {
+        check(key, data, offset, length);
+        streamStep(key, K1, data, offset, length);
+        hashStep(key, K2, data, offset, length);
+        streamStep(key, K3, data, offset, length);
+        hashStep(key, K4, data, offset, length);
     }
 
     /**
@@ -63,35 +74,47 @@ public final class Lioness {
      *     shorter than 33 bytes
      */
     public static void decrypt(byte[] key, byte[] block) throws CryptoException {
-        check(key, block);
-        hashStep(key, K4, block);
-        streamStep(key, K3, block);
-        hashStep(key, K2, block);
-        streamStep(key, K1, block);
+        decrypt(key, block, 0, Objects.requireNonNull(block, "block").length);
     }
 
-    private static void check(byte[] key, byte[] block) throws CryptoException {
+    /**
+     * Decrypts the block {@code data[offset, offset + length)} in place.
+     *
+     * @throws CryptoException with {@code BAD_LENGTH} for a key that is not 192 bytes or a block
+     *     shorter than 33 bytes
+     * @throws IndexOutOfBoundsException if the block lies outside {@code data}
+     */
+    public static void decrypt(byte[] key, byte[] data, int offset, int length) throws CryptoException {
+        check(key, data, offset, length);
+        hashStep(key, K4, data, offset, length);
+        streamStep(key, K3, data, offset, length);
+        hashStep(key, K2, data, offset, length);
+        streamStep(key, K1, data, offset, length);
+    }
+
+    private static void check(byte[] key, byte[] data, int offset, int length) throws CryptoException {
         CryptoException.requireLength("Lioness key", key, KEY_LENGTH);
-        Objects.requireNonNull(block, "block");
-        if (block.length < MIN_BLOCK_LENGTH) {
+        Objects.requireNonNull(data, "data");
+        if (length < MIN_BLOCK_LENGTH) {
             throw new CryptoException(CryptoException.Reason.BAD_LENGTH,
-                    "Lioness block must be at least " + MIN_BLOCK_LENGTH + " bytes, got " + block.length);
+                    "Lioness block must be at least " + MIN_BLOCK_LENGTH + " bytes, got " + length);
         }
+        Objects.checkFromIndexSize(offset, length, data.length);
     }
 
-    /** R ^= ChaCha20(L ⊕ K). */
-    private static void streamStep(byte[] key, int keyOffset, byte[] block) {
+    /** R ^= ChaCha20(L ⊕ K), for the block {@code data[offset, offset + length)}. */
+    private static void streamStep(byte[] key, int keyOffset, byte[] data, int offset, int length) {
         byte[] streamKey = new byte[HALF_KEY];
         try {
             for (int i = 0; i < HALF_KEY; i++) {
-                streamKey[i] = (byte) (block[i] ^ key[keyOffset + i]);
+                streamKey[i] = (byte) (data[offset + i] ^ key[keyOffset + i]);
             }
             // Decrypt mode: the same XOR, and the JDK refuses to re-init encryption with a reused
             // key and nonce, which Lioness does by design (the nonce is always zero).
             Cipher chacha = JcaInstances.chaCha20();
-            chacha.init(Cipher.DECRYPT_MODE, new SecretKeySpec(streamKey, "ChaCha20"),
-                    new ChaCha20ParameterSpec(new byte[CHACHA_NONCE_LENGTH], 0));
-            chacha.update(block, HALF_KEY, block.length - HALF_KEY, block, HALF_KEY);
+            chacha.init(Cipher.DECRYPT_MODE, new SecretKeySpec(streamKey, "ChaCha20"), ZERO_NONCE);
+            int right = offset + HALF_KEY;
+            chacha.update(data, right, length - HALF_KEY, data, right);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("BUG: ChaCha20 unavailable in this JDK", e);
         } finally {
@@ -99,19 +122,15 @@ public final class Lioness {
         }
     }
 
-    /** L ^= BLAKE2b-256 keyed with K over R. */
-    private static void hashStep(byte[] key, int keyOffset, byte[] block) {
-        byte[] hashKey = Arrays.copyOfRange(key, keyOffset, keyOffset + HASH_KEY);
+    /** L ^= BLAKE2b-256 keyed with K over R, for the block {@code data[offset, offset + length)}. */
+    private static void hashStep(byte[] key, int keyOffset, byte[] data, int offset, int length) {
         byte[] digest = new byte[HALF_KEY];
         try {
-            Blake2bDigest blake = new Blake2bDigest(hashKey, HALF_KEY, null, null);
-            blake.update(block, HALF_KEY, block.length - HALF_KEY);
-            blake.doFinal(digest, 0);
+            Blake2b.keyedHash(key, keyOffset, HASH_KEY, data, offset + HALF_KEY, length - HALF_KEY, digest);
             for (int i = 0; i < HALF_KEY; i++) {
-                block[i] ^= digest[i];
+                data[offset + i] ^= digest[i];
             }
         } finally {
-            Arrays.fill(hashKey, (byte) 0);
             Arrays.fill(digest, (byte) 0);
         }
     }

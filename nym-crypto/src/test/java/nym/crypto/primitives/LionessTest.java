@@ -4,6 +4,7 @@ import static nym.crypto.Reasons.assertReason;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -58,6 +59,38 @@ class LionessTest {
             }
         }
         assertEquals(List.of(), weakBits, "bits whose flip left a half of the plaintext intact");
+    }
+
+    /** A block inside a larger array: the same bytes as the block alone, and nothing outside it touched. */
+    @ParameterizedTest
+    @ValueSource(ints = {33, 1024})
+    void blockAtAnOffsetMatchesTheBlockAlone(int blockLength) throws CryptoException {
+        SplittableRandom random = new SplittableRandom(blockLength + 2);
+        byte[] key = randomBytes(random, Lioness.KEY_LENGTH);
+        byte[] block = randomBytes(random, blockLength);
+        byte[] framed = new byte[blockLength + 20];
+        Arrays.fill(framed, (byte) 0x5A);
+        System.arraycopy(block, 0, framed, 7, blockLength);
+        byte[] expectedFrame = framed.clone();
+
+        Lioness.encrypt(key, block);
+        Lioness.encrypt(key, framed, 7, blockLength);
+        System.arraycopy(block, 0, expectedFrame, 7, blockLength);
+        assertArrayEquals(expectedFrame, framed);
+
+        Lioness.decrypt(key, block);
+        Lioness.decrypt(key, framed, 7, blockLength);
+        System.arraycopy(block, 0, expectedFrame, 7, blockLength);
+        assertArrayEquals(expectedFrame, framed);
+    }
+
+    @Test
+    void blockOutsideTheArrayIsRefused() {
+        byte[] key = new byte[Lioness.KEY_LENGTH];
+        byte[] data = new byte[64];
+        assertThrows(IndexOutOfBoundsException.class, () -> Lioness.decrypt(key, data, 1, 64));
+        assertThrows(IndexOutOfBoundsException.class, () -> Lioness.encrypt(key, data, -1, 40));
+        assertReason(CryptoException.Reason.BAD_LENGTH, () -> Lioness.decrypt(key, data, 10, 32));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package nym.sphinx.internal.header;
 
-import java.util.Arrays;
 import java.util.List;
 
 import nym.crypto.CryptoException;
@@ -53,7 +52,7 @@ public final class HeaderBuilder {
         destination.address().copyTo(beta, SphinxGeometry.ADDRESS_OFFSET);
         destination.surbId().copyTo(beta, SphinxGeometry.IDENTIFIER_OFFSET);
         System.arraycopy(finalPadding, 0, beta, SphinxGeometry.FINAL_BLOCK_LENGTH, finalPadding.length);
-        xorStream(hopKeys.get(hops - 1), beta, finalLength);
+        hopKeys.get(hops - 1).xorHeaderKeystream(beta, finalLength);
         System.arraycopy(filler, 0, beta, finalLength, filler.length);
         byte[] gamma = mac(hopKeys.get(hops - 1), beta);
 
@@ -66,7 +65,7 @@ public final class HeaderBuilder {
             delays.get(j).writeTo(next, SphinxGeometry.DELAY_OFFSET);
             System.arraycopy(gamma, 0, next, SphinxGeometry.NEXT_MAC_OFFSET, gamma.length);
             System.arraycopy(beta, 0, next, block, betaLength - block);
-            xorStream(hopKeys.get(j), next, betaLength);
+            hopKeys.get(j).xorHeaderKeystream(next, betaLength);
             beta = next;
             gamma = mac(hopKeys.get(j), beta);
         }
@@ -76,14 +75,6 @@ public final class HeaderBuilder {
         System.arraycopy(gamma, 0, header, gammaOffset, gamma.length);
         System.arraycopy(beta, 0, header, betaOffset, betaLength);
         return header;
-    }
-
-    private static void xorStream(RoutingKeys keys, byte[] data, int length) {
-        byte[] stream = keys.headerKeystream(length);
-        for (int i = 0; i < length; i++) {
-            data[i] ^= stream[i];
-        }
-        Arrays.fill(stream, (byte) 0);
     }
 
     private static byte[] mac(RoutingKeys keys, byte[] beta) {

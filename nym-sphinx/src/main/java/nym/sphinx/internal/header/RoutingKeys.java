@@ -103,6 +103,15 @@ public final class RoutingKeys {
         }
     }
 
+    /** XORs the first {@code length} bytes of the header key stream PRG(ρ) into {@code data} in place. */
+    public void xorHeaderKeystream(byte[] data, int length) {
+        try {
+            StreamCipher.xorInPlace(streamKey, data, 0, length);
+        } catch (CryptoException e) {
+            throw new IllegalStateException("BUG: derived stream key has the wrong length", e);
+        }
+    }
+
     /** Zeroes the symmetric keys. */
     public void wipe() {
         Arrays.fill(streamKey, (byte) 0);

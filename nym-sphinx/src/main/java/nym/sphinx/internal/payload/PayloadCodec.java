@@ -57,8 +57,13 @@ public final class PayloadCodec {
 
     /** Removes one Lioness layer in place. */
     public static void decrypt(byte[] key, byte[] payload) {
+        decrypt(key, payload, 0, payload.length);
+    }
+
+    /** Removes one Lioness layer in place from the payload {@code data[offset, offset + length)}. */
+    public static void decrypt(byte[] key, byte[] data, int offset, int length) {
         try {
-            Lioness.decrypt(key, payload);
+            Lioness.decrypt(key, data, offset, length);
         } catch (CryptoException e) {
             throw new IllegalStateException("BUG: payload key or length refused by Lioness", e);
         }
