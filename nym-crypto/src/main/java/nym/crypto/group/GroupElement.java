@@ -12,6 +12,7 @@ import nym.crypto.SecretAccess;
 import nym.crypto.internal.EdwardsFixedBase;
 import nym.crypto.internal.LadderBatch;
 import nym.crypto.internal.MontgomeryLadder;
+import nym.crypto.internal.VectorSupport;
 
 /**
  * A public Curve25519 point as its 32-byte little-endian Montgomery u-coordinate: a public key, or
@@ -92,6 +93,14 @@ public final class GroupElement extends FixedBytes {
             us[i] = points.get(i).toByteArray();
         }
         return wrapAll(multiplyRawEach(us, scalars));
+    }
+
+    /**
+     * @return how many pairs {@link #multiplyEach} multiplies in one vector pass: the lanes when the
+     *     JVM has {@code jdk.incubator.vector} (8 with AVX-512), else 1
+     */
+    public static int preferredBatchSize() {
+        return VectorSupport.lanes();
     }
 
     /** {@code scalars.get(i) · us[i]} for every i; each scalar's bytes are wiped after use. */

@@ -3,10 +3,12 @@ package nym.traffic.mixnode;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.DelayQueue;
 
 import nym.crypto.keys.X25519PrivateKey;
+import nym.sphinx.PacketOutcome;
 import nym.sphinx.PacketProcessor;
 import nym.sphinx.ProcessedPacket;
 import nym.sphinx.SphinxException;
@@ -21,7 +23,9 @@ import nym.traffic.transport.TransportException;
  * The mix node engine: read → unwrap (one layer, with the node's key) → replay check → hold for
  * the delay the sender wrote → forward to the next hop.
  *
- * <p>Reading threads only enqueue; unwrapping runs on {@code workerThreads} platform threads; one
+ * <p>Reading threads only enqueue; unwrapping runs on {@code workerThreads} platform threads, each
+ * taking what is queued in batches of up to {@link PacketProcessor#preferredBatchSize()} packets
+ * (so a loaded node multiplies many αs in one vector pass, and an idle one never waits); one
  * thread releases held packets in order of their release time; sending is the
  * {@link PacketSender}'s. Every stage is bounded and counts what it drops ({@link MixNodeMetrics}).
  *
@@ -46,9 +50,13 @@ public final class MixNode implements AutoCloseable {
         this.replayFilter = replayFilter;
         this.sender = PacketSender.create(config.sender());
         this.releaser = Thread.ofPlatform().daemon().name("mix-release").start(this::releaseLoop);
-        this.intake = PacketIntake.start(config.listen(), config.geometry(), config.workerThreads(),
-                config.processingQueueCapacity(), "mix", this::process);
+        this.intake = PacketIntake.startBatched(config.listen(), config.geometry(), config.workerThreads(),
+                config.processingQueueCapacity(), "mix", PacketProcessor.preferredBatchSize(), this::processAll);
         metrics.countIntake(intake::received, intake::droppedQueueFull);
+        int batch = PacketProcessor.preferredBatchSize();
+        LOG.log(Level.INFO, batch > 1
+                ? "unwrapping queued packets in batches of up to " + batch + " (lane-parallel ladder)"
+                : "unwrapping one packet at a time (start the JVM with --add-modules=jdk.incubator.vector for batches)");
     }
 
     /**
@@ -82,19 +90,30 @@ public final class MixNode implements AutoCloseable {
         return intake.badFrames();
     }
 
-    private void process(SphinxPacket packet) {
-        ProcessedPacket result;
+    private void processAll(List<SphinxPacket> batch) {
+        for (PacketOutcome outcome : processor.processAll(batch)) {
+            switch (outcome) {
+                case PacketOutcome.Processed processed -> accept(processed.packet());
+                case PacketOutcome.Refused refused -> drop(refused.error());
+            }
+        }
+    }
+
+    private void accept(ProcessedPacket result) {
         try {
-            result = processor.process(packet);
             replayFilter.recordFirstUse(result.replayTag());
         } catch (SphinxException e) {
-            metrics.recordDropped(e.reason() == SphinxException.Reason.REPLAY ? DropReason.REPLAY : DropReason.BAD_PACKET);
+            drop(e);
             return;
         }
         switch (result) {
             case ProcessedPacket.FinalHop last -> metrics.recordDropped(DropReason.NOT_A_MIX_PACKET);
             case ProcessedPacket.ForwardHop forward -> hold(forward);
         }
+    }
+
+    private void drop(SphinxException e) {
+        metrics.recordDropped(e.reason() == SphinxException.Reason.REPLAY ? DropReason.REPLAY : DropReason.BAD_PACKET);
     }
 
     private void hold(ProcessedPacket.ForwardHop forward) {

@@ -18,8 +18,10 @@ import nym.sphinx.SphinxPacket;
 /**
  * How a node takes packets in: a {@link PacketListener} whose reading threads only put each packet
  * into a bounded queue (dropping and counting when it is full), and worker threads that take
- * packets from the queue and hand each to the node's handler. Mix nodes and providers both stand
- * on it, so the reading threads of either never block on cryptography or storage.
+ * packets from the queue and hand them to the node's handler, one by one or, for a handler that
+ * gains from it (a mix node's batched cryptography), in batches of what is already queued: a worker
+ * never waits for a batch to fill. Mix nodes and providers both stand on it, so the reading threads
+ * of either never block on cryptography or storage.
  *
  * <p>Thread-safe. {@link #close()} stops the listener, lets the workers drain the queue, and stops them.
  */
@@ -29,7 +31,8 @@ public final class PacketIntake implements AutoCloseable {
     private static final long DRAIN_POLL_NANOS = 10_000_000;
 
     private final BlockingQueue<SphinxPacket> queue;
-    private final Consumer<SphinxPacket> handler;
+    private final Consumer<List<SphinxPacket>> handler;
+    private final int maxBatch;
     private final LongAdder received = new LongAdder();
     private final LongAdder droppedQueueFull = new LongAdder();
     private final List<Thread> workers = new ArrayList<>();
@@ -37,9 +40,13 @@ public final class PacketIntake implements AutoCloseable {
     private volatile boolean closed;
 
     private PacketIntake(InetSocketAddress bind, SphinxGeometry geometry, int workerThreads, int queueCapacity,
-            String name, Consumer<SphinxPacket> handler) throws IOException {
+            String name, int maxBatch, Consumer<List<SphinxPacket>> handler) throws IOException {
+        if (workerThreads < 1 || queueCapacity < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("workerThreads, queueCapacity and maxBatch must be positive");
+        }
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.handler = handler;
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.maxBatch = maxBatch;
         for (int i = 0; i < workerThreads; i++) {
             workers.add(Thread.ofPlatform().daemon().name(name + "-worker-" + i).start(this::work));
         }
@@ -60,11 +67,21 @@ public final class PacketIntake implements AutoCloseable {
      */
     public static PacketIntake start(InetSocketAddress bind, SphinxGeometry geometry, int workerThreads,
             int queueCapacity, String name, Consumer<SphinxPacket> handler) throws IOException {
-        if (workerThreads < 1 || queueCapacity < 1) {
-            throw new IllegalArgumentException("workerThreads and queueCapacity must be positive");
-        }
-        return new PacketIntake(bind, geometry, workerThreads, queueCapacity, name,
-                Objects.requireNonNull(handler, "handler"));
+        Objects.requireNonNull(handler, "handler");
+        return new PacketIntake(bind, geometry, workerThreads, queueCapacity, name, 1,
+                batch -> handler.accept(batch.get(0)));
+    }
+
+    /**
+     * Like {@link #start}, but each worker hands {@code handler} the packet it took together with
+     * those already queued behind it, up to {@code maxBatch} in all, in arrival order.
+     *
+     * @param maxBatch the largest batch, at least 1
+     * @throws IOException if the address cannot be bound
+     */
+    public static PacketIntake startBatched(InetSocketAddress bind, SphinxGeometry geometry, int workerThreads,
+            int queueCapacity, String name, int maxBatch, Consumer<List<SphinxPacket>> handler) throws IOException {
+        return new PacketIntake(bind, geometry, workerThreads, queueCapacity, name, maxBatch, handler);
     }
 
     /** @return where packets are accepted */
@@ -88,14 +105,16 @@ public final class PacketIntake implements AutoCloseable {
     }
 
     private void work() {
+        List<SphinxPacket> batch = new ArrayList<>(maxBatch);
         while (!closed) {
-            SphinxPacket packet;
             try {
-                packet = queue.take();
+                batch.add(queue.take());
             } catch (InterruptedException e) {
                 return;
             }
-            handler.accept(packet);
+            queue.drainTo(batch, maxBatch - 1);
+            handler.accept(List.copyOf(batch));
+            batch.clear();
         }
     }
 

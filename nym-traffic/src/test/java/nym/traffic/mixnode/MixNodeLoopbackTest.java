@@ -98,6 +98,31 @@ class MixNodeLoopbackTest {
         assertEquals(1, arrived.size());
     }
 
+    /** A burst fills the workers' batches (the vector lanes under test); every packet still arrives once. */
+    @Test
+    void aBurstCrossesTheMixesWithEveryPacketIntact() throws Exception {
+        int burst = 60;
+        List<String> messages = new ArrayList<>();
+        List<SphinxPacket> packets = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            messages.add("burst " + i);
+            packets.add(packet(messages.get(i)));
+        }
+        packets.forEach(packet -> client.send(mixes.get(0).localAddress(), packet));
+        Await.until("the whole burst at the last hop", DEADLINE, () -> arrived.size() == burst);
+
+        PacketProcessor lastHop = PacketProcessor.forKey(lastKey.privateKey());
+        List<String> received = new ArrayList<>();
+        for (SphinxPacket packet : arrived) {
+            ProcessedPacket.FinalHop delivered = assertInstanceOf(ProcessedPacket.FinalHop.class, lastHop.process(packet));
+            received.add(new String(delivered.payload().recoverMessage(), StandardCharsets.UTF_8));
+        }
+        assertEquals(messages.stream().sorted().toList(), received.stream().sorted().toList());
+        for (MixNode mix : mixes) {
+            assertEquals(burst, mix.metrics().forwarded());
+        }
+    }
+
     @Test
     void garbageOnTheListeningPortLeavesTheNodeServing() throws Exception {
         MixNode first = mixes.get(0);
