@@ -5,12 +5,14 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import nym.crypto.keys.X25519PrivateKey;
 import nym.provider.store.InboxStore;
+import nym.sphinx.PacketOutcome;
 import nym.sphinx.PacketProcessor;
 import nym.sphinx.ProcessedPacket;
 import nym.sphinx.SphinxException;
@@ -56,7 +58,7 @@ public final class ProviderServer implements AutoCloseable {
         clientServer.bind(config.clientListen());
         this.clientAcceptor = Thread.ofVirtual().name("provider-clients").start(this::acceptClients);
         this.intake = PacketIntake.start(config.mixListen(), config.geometry(), config.workerThreads(),
-                config.queueCapacity(), "provider", this::deliver);
+                config.queueCapacity(), "provider", PacketProcessor.preferredBatchSize(), this::deliverAll);
         metrics.countIntake(intake::received, intake::droppedQueueFull);
     }
 
@@ -91,9 +93,25 @@ public final class ProviderServer implements AutoCloseable {
         return intake.badFrames();
     }
 
-    private void deliver(SphinxPacket packet) {
+    private void deliverAll(List<SphinxPacket> packets) {
+        for (PacketOutcome outcome : processor.processAll(packets)) {
+            switch (outcome) {
+                case PacketOutcome.Processed processed -> deliver(processed.packet());
+                case PacketOutcome.Refused refused -> countDropped(refused.error());
+            }
+        }
+    }
+
+    private void countDropped(SphinxException e) {
+        if (e.reason() == SphinxException.Reason.REPLAY) {
+            metrics.droppedReplay.increment();
+        } else {
+            metrics.droppedBadPacket.increment();
+        }
+    }
+
+    private void deliver(ProcessedPacket result) {
         try {
-            ProcessedPacket result = processor.process(packet);
             replayFilter.recordFirstUse(result.replayTag());
             if (!(result instanceof ProcessedPacket.FinalHop last)) {
                 metrics.droppedBadPacket.increment();
@@ -110,11 +128,7 @@ public final class ProviderServer implements AutoCloseable {
             store.store(last.destination(), last.payload().toBytes());
             metrics.stored.increment();
         } catch (SphinxException e) {
-            if (e.reason() == SphinxException.Reason.REPLAY) {
-                metrics.droppedReplay.increment();
-            } else {
-                metrics.droppedBadPacket.increment();
-            }
+            countDropped(e);
         } catch (ProviderException e) {
             metrics.droppedStorageFailed.increment();
             LOG.log(Level.ERROR, "could not store a message: " + e.getMessage());

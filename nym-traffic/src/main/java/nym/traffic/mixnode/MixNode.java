@@ -50,7 +50,7 @@ public final class MixNode implements AutoCloseable {
         this.replayFilter = replayFilter;
         this.sender = PacketSender.create(config.sender());
         this.releaser = Thread.ofPlatform().daemon().name("mix-release").start(this::releaseLoop);
-        this.intake = PacketIntake.startBatched(config.listen(), config.geometry(), config.workerThreads(),
+        this.intake = PacketIntake.start(config.listen(), config.geometry(), config.workerThreads(),
                 config.processingQueueCapacity(), "mix", PacketProcessor.preferredBatchSize(), this::processAll);
         metrics.countIntake(intake::received, intake::droppedQueueFull);
         int batch = PacketProcessor.preferredBatchSize();

@@ -59,27 +59,15 @@ public final class PacketIntake implements AutoCloseable {
     }
 
     /**
-     * Binds {@code bind} and starts {@code workerThreads} workers that call {@code handler} for
-     * every packet, in no particular order across workers.
+     * Binds {@code bind} and starts {@code workerThreads} workers. Each worker hands {@code handler}
+     * the packet it took together with those already queued behind it, up to {@code maxBatch} in
+     * all, in arrival order; batches from different workers are in no particular order.
      *
      * @param name the prefix of the worker threads' names
-     * @throws IOException if the address cannot be bound
-     */
-    public static PacketIntake start(InetSocketAddress bind, SphinxGeometry geometry, int workerThreads,
-            int queueCapacity, String name, Consumer<SphinxPacket> handler) throws IOException {
-        Objects.requireNonNull(handler, "handler");
-        return new PacketIntake(bind, geometry, workerThreads, queueCapacity, name, 1,
-                batch -> handler.accept(batch.get(0)));
-    }
-
-    /**
-     * Like {@link #start}, but each worker hands {@code handler} the packet it took together with
-     * those already queued behind it, up to {@code maxBatch} in all, in arrival order.
-     *
      * @param maxBatch the largest batch, at least 1
      * @throws IOException if the address cannot be bound
      */
-    public static PacketIntake startBatched(InetSocketAddress bind, SphinxGeometry geometry, int workerThreads,
+    public static PacketIntake start(InetSocketAddress bind, SphinxGeometry geometry, int workerThreads,
             int queueCapacity, String name, int maxBatch, Consumer<List<SphinxPacket>> handler) throws IOException {
         return new PacketIntake(bind, geometry, workerThreads, queueCapacity, name, maxBatch, handler);
     }

@@ -29,7 +29,7 @@ class PacketIntakeBatchTest {
         CountDownLatch release = new CountDownLatch(1);
         List<List<SphinxPacket>> batches = new CopyOnWriteArrayList<>();
         InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        try (PacketIntake intake = PacketIntake.startBatched(any, SphinxGeometry.DEFAULT, 1, 100, "test", 4, batch -> {
+        try (PacketIntake intake = PacketIntake.start(any, SphinxGeometry.DEFAULT, 1, 100, "test", 4, batch -> {
             batches.add(batch);
             try {
                 release.await(DEADLINE.toSeconds(), TimeUnit.SECONDS); // the first batch holds the worker
