@@ -31,9 +31,9 @@ import nym.sphinx.internal.header.RoutingKeys;
 
 /**
  * The parts of one forward hop ({@link PacketProcessBenchmark#processMixHop}) apart from each other,
- * on the same packet: the shared secret (one ladder), the key derivation, γ's verification, β's key
- * stream, the payload's Lioness layer, and the re-blinding of α (the other ladder). The symmetric
- * parts are what a hop costs beyond its two ladders.
+ * on the same packet: the shared secret (one ladder), the replay tag's digest, the key derivation,
+ * γ's verification, β's key stream, the payload's Lioness layer, and the re-blinding of α (the other
+ * ladder). The symmetric parts are what a hop costs beyond its two ladders.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,7 +66,7 @@ public class HopPartsBenchmark {
         packet = built.toBytes();
         gamma = Arrays.copyOfRange(packet, GEOMETRY.gammaOffset(), GEOMETRY.betaOffset());
         TruncatedHmac.verify(keys.macKey(), packet, GEOMETRY.betaOffset(), GEOMETRY.betaLength(), gamma);
-        routing = new byte[GEOMETRY.betaLength() + SphinxGeometry.ROUTING_BLOCK_LENGTH];
+        routing = new byte[GEOMETRY.headerKeystreamLength()];
         payload = Arrays.copyOfRange(packet, GEOMETRY.payloadOffset(), packet.length);
     }
 

@@ -12,9 +12,9 @@ import javax.crypto.Mac;
  * HMAC or the key stream of a Sphinx hop.
  *
  * <p>A cached instance keeps the state of the last key it was initialised with (HMAC's padded key,
- * AES's round keys) or the last partial block it hashed until the thread uses it again or ends; an
- * instance made per call kept it until the collector reclaimed it. Neither is wiped;
- * docs/performance.md records this.
+ * AES's round keys) until the thread uses it again or ends; an instance made per call kept it until
+ * the collector reclaimed it. Neither is wiped; docs/performance.md records this. The SHA-256
+ * digest holds no key, and its caller resets it after each use, which zeroes its buffer.
  */
 public final class JcaInstances {
     private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> mac("HmacSHA256"));
@@ -39,7 +39,7 @@ public final class JcaInstances {
         return CHACHA20.get();
     }
 
-    /** @return this thread's SHA-256; {@code digest} leaves it reset for the next use */
+    /** @return this thread's SHA-256; the caller should {@code reset} it after use */
     public static MessageDigest sha256() {
         return SHA256.get();
     }

@@ -21,6 +21,8 @@ public final class Hkdf {
     public static final int MAX_OUTPUT_LENGTH = 255 * HASH_LENGTH;
 
     private static final String HMAC_SHA256 = "HmacSHA256";
+    /** The absent salt, HashLen zero bytes, as a key: public and immutable, so one serves every call. */
+    private static final SecretKeySpec ABSENT_SALT = new SecretKeySpec(new byte[HASH_LENGTH], HMAC_SHA256);
 
     private Hkdf() {}
 
@@ -43,7 +45,7 @@ public final class Hkdf {
         byte[] block = new byte[0];
         try {
             Mac mac = JcaInstances.hmacSha256();
-            mac.init(new SecretKeySpec(new byte[HASH_LENGTH], HMAC_SHA256));
+            mac.init(ABSENT_SALT);
             prk = mac.doFinal(ikm);
             mac.init(new SecretKeySpec(prk, HMAC_SHA256));
             byte[] okm = new byte[length];

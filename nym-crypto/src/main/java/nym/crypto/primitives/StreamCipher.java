@@ -22,6 +22,8 @@ public final class StreamCipher {
     public static final int KEY_LENGTH = 16;
 
     private static final int BLOCK_LENGTH = 16;
+    /** The all-zero initial counter block; the spec is immutable, so one serves every call. */
+    private static final IvParameterSpec ZERO_COUNTER = new IvParameterSpec(new byte[BLOCK_LENGTH]);
 
     private StreamCipher() {}
 
@@ -60,8 +62,7 @@ public final class StreamCipher {
     private static Cipher cipher(byte[] key) {
         try {
             Cipher aes = JcaInstances.aesCtr();
-            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"),
-                    new IvParameterSpec(new byte[BLOCK_LENGTH]));
+            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), ZERO_COUNTER);
             return aes;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("BUG: AES/CTR/NoPadding unavailable in this JDK", e);
