@@ -42,19 +42,23 @@ public final class Hkdf {
             throw new IllegalArgumentException("HKDF output length out of range: " + length);
         }
         byte[] prk = null;
-        byte[] block = new byte[0];
+        // One buffer for every T(i), so that wiping it at the end leaves no block behind.
+        byte[] block = null;
         try {
             Mac mac = JcaInstances.hmacSha256();
             mac.init(ABSENT_SALT);
             prk = mac.doFinal(ikm);
             mac.init(new SecretKeySpec(prk, HMAC_SHA256));
+            block = new byte[mac.getMacLength()];
+            int blockLength = 0; // T(0) is empty
             byte[] okm = new byte[length];
             int written = 0;
             for (int counter = 1; written < length; counter++) {
-                mac.update(block);
+                mac.update(block, 0, blockLength);
                 mac.update(info);
                 mac.update((byte) counter);
-                block = mac.doFinal();
+                mac.doFinal(block, 0);
+                blockLength = block.length;
                 int take = Math.min(block.length, length - written);
                 System.arraycopy(block, 0, okm, written, take);
                 written += take;
@@ -66,7 +70,9 @@ public final class Hkdf {
             if (prk != null) {
                 Arrays.fill(prk, (byte) 0);
             }
-            Arrays.fill(block, (byte) 0);
+            if (block != null) {
+                Arrays.fill(block, (byte) 0);
+            }
         }
     }
 }
