@@ -140,6 +140,14 @@ public final class PacketProcessor {
         return GroupElement.preferredBatchSize();
     }
 
+    /**
+     * Compiles the batch path before the first batch arrives (see {@link GroupElement#warmUpBatches}):
+     * about half a second once per JVM when {@link #preferredBatchSize()} is above 1, else nothing.
+     */
+    public static void warmUpBatches() {
+        GroupElement.warmUpBatches();
+    }
+
     private void requireProcessable(SphinxPacket packet) throws SphinxException {
         if (!packet.geometry().equals(geometry)) {
             throw new SphinxException(SphinxException.Reason.TRUNCATED, "packet geometry " + packet.geometry()

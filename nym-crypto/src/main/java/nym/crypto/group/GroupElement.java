@@ -103,6 +103,14 @@ public final class GroupElement extends FixedBytes {
         return VectorSupport.lanes();
     }
 
+    /**
+     * Gets {@link #multiplyEach} compiled before it is needed: about half a second of one core, once
+     * per JVM, and nothing when {@link #preferredBatchSize()} is 1. A node calls it as it starts.
+     */
+    public static void warmUpBatches() {
+        LadderBatch.warmUp();
+    }
+
     /** {@code scalars.get(i) · us[i]} for every i; each scalar's bytes are wiped after use. */
     static byte[][] multiplyRawEach(byte[][] us, List<Scalar> scalars) {
         byte[][] ks = new byte[us.length][];

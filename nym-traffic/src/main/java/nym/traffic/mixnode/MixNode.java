@@ -48,6 +48,7 @@ public final class MixNode implements AutoCloseable {
         this.config = config;
         this.processor = PacketProcessor.forKey(key, config.geometry());
         this.replayFilter = replayFilter;
+        PacketProcessor.warmUpBatches(); // before packets come: cold, a batch runs at interpreted speed
         this.sender = PacketSender.create(config.sender());
         this.releaser = Thread.ofPlatform().daemon().name("mix-release").start(this::releaseLoop);
         this.intake = PacketIntake.start(config.listen(), config.geometry(), config.workerThreads(),
