@@ -60,10 +60,18 @@ public final class PacketProcessor {
      *     packet has another geometry
      */
     public ProcessedPacket process(SphinxPacket packet) throws SphinxException {
-        return switch (processAll(List.of(packet)).get(0)) {
-            case PacketOutcome.Processed processed -> processed.packet();
-            case PacketOutcome.Refused refused -> throw refused.error();
-        };
+        requireProcessable(packet);
+        OpenedLayer layer = OpenedLayer.open(0, packet, privateKey.sharedSecret(packet.alpha()));
+        try {
+            return switch (layer.flag()) {
+                case SphinxGeometry.FORWARD_FLAG ->
+                        forward(pending(layer), layer.alpha.multiply(layer.keys.blindingFactor()));
+                case SphinxGeometry.FINAL_FLAG -> deliver(layer);
+                default -> throw unknownFlag(layer);
+            };
+        } finally {
+            layer.wipe();
+        }
     }
 
     /**
@@ -99,15 +107,11 @@ public final class PacketProcessor {
                     layer = OpenedLayer.open(index, packets.get(index), secrets.get(k));
                     switch (layer.flag()) {
                         case SphinxGeometry.FORWARD_FLAG -> {
-                            // Read now, so that a bad next hop or delay is refused before re-blinding.
-                            forwards.add(new PendingForward(layer,
-                                    NodeAddress.readFrom(layer.routing, SphinxGeometry.ADDRESS_OFFSET),
-                                    Delay.readFrom(layer.routing, SphinxGeometry.DELAY_OFFSET)));
+                            forwards.add(pending(layer));
                             layer = null; // wiped below, after re-blinding
                         }
                         case SphinxGeometry.FINAL_FLAG -> outcomes[index] = new PacketOutcome.Processed(deliver(layer));
-                        default -> throw new SphinxException(SphinxException.Reason.BAD_ROUTING_COMMAND,
-                                "unknown routing flag " + (layer.flag() & 0xFF));
+                        default -> throw unknownFlag(layer);
                     }
                 } catch (SphinxException e) {
                     outcomes[index] = new PacketOutcome.Refused(e);
@@ -177,8 +181,19 @@ public final class PacketProcessor {
                 layer.replayTag);
     }
 
-    /** A forward hop's opened layer and its routing command, waiting for the batch's re-blinding. */
+    /** A forward hop's opened layer and its routing command, waiting for its re-blinding. */
     private record PendingForward(OpenedLayer layer, NodeAddress nextHop, Delay delay) {}
+
+    /** Reads the routing command before any re-blinding, so that a bad next hop or delay costs none. */
+    private static PendingForward pending(OpenedLayer layer) throws SphinxException {
+        return new PendingForward(layer, NodeAddress.readFrom(layer.routing, SphinxGeometry.ADDRESS_OFFSET),
+                Delay.readFrom(layer.routing, SphinxGeometry.DELAY_OFFSET));
+    }
+
+    private static SphinxException unknownFlag(OpenedLayer layer) {
+        return new SphinxException(SphinxException.Reason.BAD_ROUTING_COMMAND,
+                "unknown routing flag " + (layer.flag() & 0xFF));
+    }
 
     /** Hands the payload, with this hop's layer removed, to the destination the routing names. */
     private ProcessedPacket deliver(OpenedLayer layer) throws SphinxException {

@@ -156,10 +156,11 @@ public final class Field51 {
 
     /** r = a^(p−2) = 1/a (and 0 for 0), by the usual chain of 254 squarings and 11 products. */
     public static void invert(long[] a, long[] r) {
-        long[] t0 = create();
-        long[] t1 = create();
-        long[] t2 = create();
-        long[] t3 = create();
+        invert(a, r, create(), create(), create(), create());
+    }
+
+    /** {@link #invert(long[], long[])} with caller-owned temporaries t0 … t3 (left holding secrets). */
+    public static void invert(long[] a, long[] r, long[] t0, long[] t1, long[] t2, long[] t3) {
         sqr(a, t0); // 2
         sqr(t0, 2, t1); // 8
         mul(a, t1, t1); // 9

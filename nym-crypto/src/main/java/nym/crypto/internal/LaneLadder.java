@@ -12,6 +12,8 @@ package nym.crypto.internal;
 public final class LaneLadder {
     /** Pairs multiplied at once. */
     public static final int LANES = LaneField.LANES;
+    private static final ThreadLocal<LadderScratch> SCRATCH =
+            ThreadLocal.withInitial(() -> new LadderScratch(LaneField.LIMBS * LANES));
 
     private LaneLadder() {}
 
@@ -24,27 +26,26 @@ public final class LaneLadder {
         if (count < 0 || count > LANES) {
             throw new IllegalArgumentException("count " + count + " not in 0.." + LANES);
         }
-        long[] x1 = LaneField.create();
+        LadderScratch scratch = SCRATCH.get();
+        try {
+            multiply(scalars, us, outs, from, count, scratch);
+        } finally {
+            scratch.wipe();
+        }
+    }
+
+    private static void multiply(byte[][] scalars, byte[][] us, byte[][] outs, int from, int count,
+            LadderScratch s) {
         long[] limbs = Field51.create();
         for (int lane = 0; lane < count; lane++) {
             Field51.decode(us[from + lane], 0, limbs);
-            LaneField.setLane(x1, lane, limbs);
+            LaneField.setLane(s.x1, lane, limbs);
         }
-        long[] x2 = LaneField.create();
-        long[] z2 = LaneField.create();
-        long[] x3 = x1.clone();
-        long[] z3 = LaneField.create();
+        System.arraycopy(s.x1, 0, s.x3, 0, s.x1.length);
         for (int lane = 0; lane < LANES; lane++) {
-            x2[lane] = 1;
-            z3[lane] = 1;
+            s.x2[lane] = 1;
+            s.z3[lane] = 1;
         }
-        long[] a = LaneField.create();
-        long[] aa = LaneField.create();
-        long[] b = LaneField.create();
-        long[] bb = LaneField.create();
-        long[] e = LaneField.create();
-        long[] c = LaneField.create();
-        long[] d = LaneField.create();
 
         long[] swap = new long[LANES];
         long[] masks = new long[LANES];
@@ -54,41 +55,43 @@ public final class LaneLadder {
                 masks[lane] = -(swap[lane] ^ bit);
                 swap[lane] = bit;
             }
-            LaneField.cswap(masks, x2, x3);
-            LaneField.cswap(masks, z2, z3);
+            LaneField.cswap(masks, s.x2, s.x3);
+            LaneField.cswap(masks, s.z2, s.z3);
 
-            LaneField.add(x2, z2, a); // A = x2 + z2
-            LaneField.sub(x2, z2, b); // B = x2 − z2
-            LaneField.sqr(a, aa);
-            LaneField.sqr(b, bb);
-            LaneField.sub(aa, bb, e); // E = AA − BB
-            LaneField.add(x3, z3, c); // C = x3 + z3
-            LaneField.sub(x3, z3, d); // D = x3 − z3
-            LaneField.mul(d, a, d); // DA
-            LaneField.mul(c, b, c); // CB
-            LaneField.add(d, c, x3);
-            LaneField.sub(d, c, z3);
-            LaneField.sqr(x3, x3); // (DA + CB)²
-            LaneField.sqr(z3, z3);
-            LaneField.mul(z3, x1, z3); // x1·(DA − CB)²
-            LaneField.mul(aa, bb, x2); // AA·BB
-            LaneField.mul121665(e, z2);
-            LaneField.add(z2, aa, z2);
-            LaneField.mul(z2, e, z2); // E·(AA + a24·E)
+            LaneField.add(s.x2, s.z2, s.a); // A = x2 + z2
+            LaneField.sub(s.x2, s.z2, s.b); // B = x2 − z2
+            LaneField.sqr(s.a, s.aa);
+            LaneField.sqr(s.b, s.bb);
+            LaneField.sub(s.aa, s.bb, s.e); // E = AA − BB
+            LaneField.add(s.x3, s.z3, s.c); // C = x3 + z3
+            LaneField.sub(s.x3, s.z3, s.d); // D = x3 − z3
+            LaneField.mul(s.d, s.a, s.d); // DA
+            LaneField.mul(s.c, s.b, s.c); // CB
+            LaneField.add(s.d, s.c, s.x3);
+            LaneField.sub(s.d, s.c, s.z3);
+            LaneField.sqr(s.x3, s.x3); // (DA + CB)²
+            LaneField.sqr(s.z3, s.z3);
+            LaneField.mul(s.z3, s.x1, s.z3); // x1·(DA − CB)²
+            LaneField.mul(s.aa, s.bb, s.x2); // AA·BB
+            LaneField.mul121665(s.e, s.z2);
+            LaneField.add(s.z2, s.aa, s.z2);
+            LaneField.mul(s.z2, s.e, s.z2); // E·(AA + a24·E)
         }
         for (int lane = 0; lane < LANES; lane++) {
             masks[lane] = -swap[lane];
         }
-        LaneField.cswap(masks, x2, x3);
-        LaneField.cswap(masks, z2, z3);
+        LaneField.cswap(masks, s.x2, s.x3);
+        LaneField.cswap(masks, s.z2, s.z3);
+        java.util.Arrays.fill(swap, 0); // the scalars' bits
+        java.util.Arrays.fill(masks, 0);
 
         long[][] xs = new long[count][];
         long[][] zs = new long[count][];
         for (int lane = 0; lane < count; lane++) {
             xs[lane] = Field51.create();
             zs[lane] = Field51.create();
-            LaneField.getLane(x2, lane, xs[lane]);
-            LaneField.getLane(z2, lane, zs[lane]);
+            LaneField.getLane(s.x2, lane, xs[lane]);
+            LaneField.getLane(s.z2, lane, zs[lane]);
         }
         BatchInversion.invertAll(zs);
         for (int lane = 0; lane < count; lane++) {
