@@ -13,10 +13,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,6 +204,29 @@ class ProviderServerTest {
     }
 
     /** Restarts the provider with small limits: 2 messages per inbox, 1 client. */
+    /** A burst fills the workers' batches (vector lanes under test); every message is stored once. */
+    @Test
+    void aBurstIsStoredWhole() throws Exception {
+        DestinationAddress me = ProviderClient.address(alice.publicKey());
+        int burst = 40;
+        try (ProviderClient client = client()) {
+            AuthToken token = client.register(alice, providerKey.publicKey());
+            List<SphinxPacket> packets = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                packets.add(packetFor(alice, "burst " + i));
+            }
+            packets.forEach(packet -> mix.send(provider.mixAddress(), packet));
+            await("the whole burst to be stored", () -> provider.metrics().stored() == burst);
+
+            List<String> messages = new ArrayList<>();
+            for (StoredMessage message : client.pull(me, token, 100)) {
+                messages.add(new String(PacketPayload.fromBytes(message.payload()).recoverMessage(), StandardCharsets.UTF_8));
+            }
+            assertEquals(IntStream.range(0, burst).mapToObj(i -> "burst " + i).sorted().toList(),
+                    messages.stream().sorted().toList());
+        }
+    }
+
     private void restartWithSmallLimits() throws Exception {
         provider.close();
         ProviderConfig defaults = ProviderConfig.defaults(ANY, ANY);
