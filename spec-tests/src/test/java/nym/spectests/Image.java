@@ -73,6 +73,12 @@ final class Image {
     }
 
     static Run start(Path home, Path output, String launcher, String... arguments) throws IOException {
+        return start(home, output, Map.of(), launcher, arguments);
+    }
+
+    /** {@link #start(Path, Path, String, String...)} with more environment variables. */
+    static Run start(Path home, Path output, Map<String, String> environment, String launcher, String... arguments)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(bin().resolve(launcher).toString());
         command.addAll(List.of(arguments));
@@ -81,6 +87,7 @@ final class Image {
         Map<String, String> env = builder.environment();
         env.put("HOME", home.toString());
         env.remove("NYM_TESTNET_PID");
+        env.putAll(environment);
         return new Run(builder.start(), output);
     }
 
