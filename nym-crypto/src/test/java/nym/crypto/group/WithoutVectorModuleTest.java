@@ -1,0 +1,62 @@
+package nym.crypto.group;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import nym.crypto.keys.X25519KeyPair;
+
+/**
+ * Review test: in a JVM started without {@code --add-modules jdk.incubator.vector} (surefire adds it
+ * to every test JVM, so a child JVM is needed), the batch API works on the scalar ladder and no
+ * Vector API class, nor LaneField/LaneLadder, is ever loaded.
+ */
+class WithoutVectorModuleTest {
+    @Test
+    void batchApiRunsAndLoadsNoVectorClass() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process process = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
+                Child.class.getName()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("CHILD OK preferred=1"), output);
+        assertTrue(output.contains("nym.crypto.internal.LadderBatch"), "class loading is logged");
+        assertFalse(output.contains("jdk.incubator.vector"), "a Vector API class was loaded");
+        assertFalse(output.contains("nym.crypto.internal.LaneField"), "LaneField was loaded");
+        assertFalse(output.contains("nym.crypto.internal.LaneLadder"), "LaneLadder was loaded");
+    }
+
+    /** Runs in the child JVM. */
+    public static final class Child {
+        public static void main(String[] args) throws Exception {
+            GroupElement.warmUpBatches();
+            SplittableRandom random = new SplittableRandom(1);
+            List<GroupElement> points = new ArrayList<>();
+            List<Scalar> scalars = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                byte[] b = new byte[32];
+                random.nextBytes(b);
+                points.add(GroupElement.fromBytes(b));
+                random.nextBytes(b);
+                scalars.add(Scalar.fromBytesModOrder(b));
+            }
+            List<GroupElement> out = GroupElement.multiplyEach(points, scalars);
+            for (int i = 0; i < out.size(); i++) {
+                if (!out.get(i).equals(points.get(i).multiply(scalars.get(i)))) {
+                    throw new AssertionError("pair " + i);
+                }
+            }
+            X25519KeyPair.generate(random).privateKey().sharedSecrets(points);
+            System.out.println("CHILD OK preferred=" + GroupElement.preferredBatchSize());
+        }
+    }
+}
