@@ -1,6 +1,7 @@
 package nym.traffic.transport;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import nym.sphinx.SphinxPacket;
  * <p>Thread-safe. {@link #close()} stops the listener, lets the workers drain the queue, and stops them.
  */
 public final class PacketIntake implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PacketIntake.class.getName());
     /** How long {@link #close()} waits for queued packets to be handled, and for each worker to end. */
     public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     private static final long DRAIN_POLL_NANOS = 10_000_000;
@@ -35,6 +37,7 @@ public final class PacketIntake implements AutoCloseable {
     private final int maxBatch;
     private final LongAdder received = new LongAdder();
     private final LongAdder droppedQueueFull = new LongAdder();
+    private final LongAdder failedPackets = new LongAdder();
     private final List<Thread> workers = new ArrayList<>();
     private final PacketListener listener;
     private volatile boolean closed;
@@ -87,6 +90,11 @@ public final class PacketIntake implements AutoCloseable {
         return droppedQueueFull.sum();
     }
 
+    /** @return packets of batches whose handler threw an unchecked exception (a bug; each is logged) */
+    public long failedPackets() {
+        return failedPackets.sum();
+    }
+
     /** @return connections closed because of a malformed frame */
     public long badFrames() {
         return listener.badFrames();
@@ -101,8 +109,15 @@ public final class PacketIntake implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch, maxBatch - 1);
-            handler.accept(List.copyOf(batch));
-            batch.clear();
+            try {
+                handler.accept(List.copyOf(batch));
+            } catch (RuntimeException e) {
+                // A bug in a handler must not stop the worker: it would silently stop the node.
+                failedPackets.add(batch.size());
+                LOG.log(Level.ERROR, "a batch of " + batch.size() + " packets failed in the handler: " + e, e);
+            } finally {
+                batch.clear();
+            }
         }
     }
 
