@@ -136,7 +136,8 @@ public final class PacketProcessor {
 
     /**
      * How many packets {@link #processAll} handles best in one call: the number of pairs one vector
-     * pass multiplies when the JVM has {@code jdk.incubator.vector} (8 on AVX-512), else 1.
+     * pass multiplies (8 on AVX-512) once {@link #warmUpBatches} has found the lanes faster on this
+     * JVM, else 1.
      *
      * @return at least 1
      */
@@ -145,8 +146,9 @@ public final class PacketProcessor {
     }
 
     /**
-     * Compiles the batch path before the first batch arrives (see {@link GroupElement#warmUpBatches}):
-     * about half a second once per JVM when {@link #preferredBatchSize()} is above 1, else nothing.
+     * Compiles the batch path before the first batch arrives and measures whether its vector lanes
+     * pay on this JVM ({@link GroupElement#warmUpBatches}): about half a second once per JVM with
+     * {@code jdk.incubator.vector}, else nothing. Call it before {@link #preferredBatchSize()}.
      */
     public static void warmUpBatches() {
         GroupElement.warmUpBatches();

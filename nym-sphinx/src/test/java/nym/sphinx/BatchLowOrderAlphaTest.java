@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import nym.crypto.group.GroupElement;
@@ -27,6 +28,11 @@ import nym.sphinx.route.NodeAddress;
  * a lane of the second batch ladder).
  */
 class BatchLowOrderAlphaTest {
+    @BeforeAll
+    static void compileAndMeasureTheLanes() {
+        PacketProcessor.warmUpBatches();
+    }
+
     private static final List<String> LOW_ORDER = List.of(
             "0000000000000000000000000000000000000000000000000000000000000000",
             "0100000000000000000000000000000000000000000000000000000000000000",

@@ -13,6 +13,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 import nym.crypto.keys.X25519KeyPair;
 import nym.sphinx.route.Hop;
@@ -24,6 +25,12 @@ import nym.sphinx.route.Hop;
  * packets for another node (batches long enough to fill the vector lanes and leave a remainder).
  */
 class BatchProcessingPropertiesTest {
+    /** Lanes are used only once the warm-up has measured that they pay (docs/performance.md). */
+    @BeforeContainer
+    static void compileAndMeasureTheLanes() {
+        PacketProcessor.warmUpBatches();
+    }
+
     private enum Kind { FORWARD, FINAL, TAMPERED_BETA, NON_CANONICAL_ALPHA, OTHER_NODE }
 
     @Property(tries = 25)

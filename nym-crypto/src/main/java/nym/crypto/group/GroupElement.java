@@ -12,7 +12,6 @@ import nym.crypto.SecretAccess;
 import nym.crypto.internal.EdwardsFixedBase;
 import nym.crypto.internal.LadderBatch;
 import nym.crypto.internal.MontgomeryLadder;
-import nym.crypto.internal.VectorSupport;
 
 /**
  * A public Curve25519 point as its 32-byte little-endian Montgomery u-coordinate: a public key, or
@@ -96,16 +95,18 @@ public final class GroupElement extends FixedBytes {
     }
 
     /**
-     * @return how many pairs {@link #multiplyEach} multiplies in one vector pass: the lanes when the
-     *     JVM has {@code jdk.incubator.vector} (8 with AVX-512), else 1
+     * @return how many pairs {@link #multiplyEach} multiplies in one vector pass: the lanes (8 with
+     *     AVX-512) once {@link #warmUpBatches} has measured that they pay on this JVM, else 1
      */
     public static int preferredBatchSize() {
-        return VectorSupport.lanes();
+        return LadderBatch.preferredBatchSize();
     }
 
     /**
-     * Gets {@link #multiplyEach} compiled before it is needed: about half a second of one core, once
-     * per JVM, and nothing when {@link #preferredBatchSize()} is 1. A node calls it as it starts.
+     * Compiles {@link #multiplyEach}'s lane-parallel ladder and measures whether it beats the plain
+     * one here; only then does {@link #multiplyEach} use it. About half a second of one core, once per
+     * JVM (up to about 3 s on a JVM that does not compile the Vector API, which then keeps the plain
+     * ladder), and nothing without {@code jdk.incubator.vector}. A node calls it as it starts.
      */
     public static void warmUpBatches() {
         LadderBatch.warmUp();

@@ -1,5 +1,7 @@
 package nym.crypto.internal;
 
+import java.util.Arrays;
+
 /**
  * Montgomery's trick on {@link Field51} elements: n inverses for one inversion and 3(n − 1)
  * products. An element that is zero (mod p) gets 0, as {@link Field51#invert} gives it, without
@@ -11,38 +13,51 @@ package nym.crypto.internal;
 final class BatchInversion {
     private BatchInversion() {}
 
-    /** Replaces each of {@code elements} by its inverse (0 for 0). */
+    /** Replaces each of {@code elements} by its inverse (0 for 0); every temporary is wiped. */
     static void invertAll(long[][] elements) {
         int n = elements.length;
         if (n == 0) {
             return;
         }
         long[] zeroMasks = new long[n];
-        for (int i = 0; i < n; i++) {
-            long zero = isZero(elements[i]);
-            zeroMasks[i] = -zero;
-            elements[i][0] += zero; // p + 1 ≡ 1 when the element was zero
-        }
         long[][] prefix = new long[n][];
-        prefix[0] = elements[0].clone();
-        for (int i = 1; i < n; i++) {
-            prefix[i] = Field51.create();
-            Field51.mul(prefix[i - 1], elements[i], prefix[i]);
-        }
         long[] inverse = Field51.create();
-        Field51.invert(prefix[n - 1], inverse);
         long[] next = Field51.create();
-        for (int i = n - 1; i > 0; i--) {
-            Field51.mul(inverse, elements[i], next); // 1/(e0 … e(i−1))
-            Field51.mul(inverse, prefix[i - 1], elements[i]); // 1/ei
-            long[] t = inverse;
-            inverse = next;
-            next = t;
-        }
-        Field51.copy(inverse, elements[0]);
-        for (int i = 0; i < n; i++) {
-            for (int limb = 0; limb < Field51.LIMBS; limb++) {
-                elements[i][limb] &= ~zeroMasks[i];
+        long[][] temporaries = {Field51.create(), Field51.create(), Field51.create(), Field51.create()};
+        try {
+            for (int i = 0; i < n; i++) {
+                long zero = isZero(elements[i]);
+                zeroMasks[i] = -zero;
+                elements[i][0] += zero; // p + 1 ≡ 1 when the element was zero
+            }
+            prefix[0] = elements[0].clone();
+            for (int i = 1; i < n; i++) {
+                prefix[i] = Field51.create();
+                Field51.mul(prefix[i - 1], elements[i], prefix[i]);
+            }
+            Field51.invert(prefix[n - 1], inverse, temporaries[0], temporaries[1], temporaries[2], temporaries[3]);
+            for (int i = n - 1; i > 0; i--) {
+                Field51.mul(inverse, elements[i], next); // 1/(e0 … e(i−1))
+                Field51.mul(inverse, prefix[i - 1], elements[i]); // 1/ei
+                System.arraycopy(next, 0, inverse, 0, Field51.LIMBS);
+            }
+            Field51.copy(inverse, elements[0]);
+            for (int i = 0; i < n; i++) {
+                for (int limb = 0; limb < Field51.LIMBS; limb++) {
+                    elements[i][limb] &= ~zeroMasks[i];
+                }
+            }
+        } finally {
+            Arrays.fill(zeroMasks, 0);
+            for (long[] product : prefix) {
+                if (product != null) {
+                    Arrays.fill(product, 0);
+                }
+            }
+            Arrays.fill(inverse, 0);
+            Arrays.fill(next, 0);
+            for (long[] temporary : temporaries) {
+                Arrays.fill(temporary, 0);
             }
         }
     }
@@ -55,6 +70,7 @@ final class BatchInversion {
         for (byte b : bytes) {
             any |= b & 0xFF;
         }
+        Arrays.fill(bytes, (byte) 0);
         return (any - 1) >>> 63;
     }
 }

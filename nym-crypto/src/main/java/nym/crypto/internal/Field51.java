@@ -222,6 +222,7 @@ public final class Field51 {
         putLittleEndian64((t[1] >>> 13) | (t[2] << 38), out, off + 8);
         putLittleEndian64((t[2] >>> 26) | (t[3] << 25), out, off + 16);
         putLittleEndian64((t[3] >>> 39) | (t[4] << 12), out, off + 24);
+        java.util.Arrays.fill(t, 0); // the value itself, which may be a secret
     }
 
     /**

@@ -3,24 +3,63 @@ package nym.crypto.internal;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Many unrelated ladder multiplications at once: the lane-parallel {@link LaneLadder} for groups of
- * at least {@link #minLaneGroup()} pairs when {@link VectorSupport} allows it, {@link MontgomeryLadder}
- * otherwise. The results are {@link MontgomeryLadder#multiply}'s, byte for byte, either way.
+ * Many unrelated ladder multiplications at once: the lane-parallel {@link LaneLadder} for groups
+ * large enough to pay, {@link MontgomeryLadder} otherwise. The results are
+ * {@link MontgomeryLadder#multiply}'s, byte for byte, either way.
+ *
+ * <p>Lanes are used only after {@link #warmUp} has measured that they pay on this JVM: a pass over
+ * the lanes costs 3 to 3.3 scalar ladders with eight AVX-512 lanes and C2, but 260 to 300 when the
+ * Vector API is not compiled (C1 only, as the client's launcher runs), so module presence alone
+ * cannot decide.
  */
 public final class LadderBatch {
-    /**
-     * Lane-parallel ladders run at warm-up: measured on a cold JVM, the first calls take 15 to 125 ms
-     * each (interpreted, vectors boxed) and the 50th is down to its compiled 0.15 ms.
-     */
+    /** Lane passes of the warm-up: measured on a cold JVM, the 50th is down to its compiled time. */
     private static final int WARM_UP_CALLS = 100;
+    /** The warm-up stops early after this long: then the lanes are not compiled and will not pay. */
+    private static final long WARM_UP_BUDGET_NANOS = 3_000_000_000L;
+    /** Timed runs of each kind after the warm-up; the fastest of each is compared. */
+    private static final int TIMED_RUNS = 5;
     private static final AtomicBoolean WARMED = new AtomicBoolean();
+    /** The fewest pairs worth a lane pass, as measured; 0 while unmeasured or when lanes never pay. */
+    private static volatile int laneGroup;
 
     private LadderBatch() {}
 
     /**
-     * Runs the lane-parallel ladder on fixed public inputs until the JIT has compiled it (about half
-     * a second, once per JVM; nothing when lanes are not available), so that a node's first real
-     * batches do not run at interpreted speed.
+     * @param scalars 32-byte scalars, bit 255 ignored
+     * @param points 32-byte u-coordinates, as many as scalars
+     * @return {@code scalars[i] · points[i]} for every i, each a new 32-byte array
+     */
+    public static byte[][] multiply(byte[][] scalars, byte[][] points) {
+        if (scalars.length != points.length) {
+            throw new IllegalArgumentException(scalars.length + " scalars for " + points.length + " points");
+        }
+        byte[][] outs = new byte[scalars.length][MontgomeryLadder.LENGTH];
+        int group = laneGroup;
+        int lanes = group > 0 ? LaneLadder.LANES : 1;
+        for (int from = 0; from < scalars.length; from += lanes) {
+            int count = Math.min(lanes, scalars.length - from);
+            if (group > 0 && count >= group) {
+                LaneLadder.multiply(scalars, points, outs, from, count);
+            } else {
+                for (int i = from; i < from + count; i++) {
+                    MontgomeryLadder.multiply(scalars[i], points[i], outs[i]);
+                }
+            }
+        }
+        return outs;
+    }
+
+    /** @return how many pairs one lane pass multiplies once the lanes are known to pay, else 1 */
+    public static int preferredBatchSize() {
+        return laneGroup > 0 ? LaneLadder.LANES : 1;
+    }
+
+    /**
+     * Compiles the lane-parallel ladder on fixed public inputs, then times a lane pass against the
+     * scalar ladder and turns the lanes on for the group sizes where they are faster. Once per JVM,
+     * about 0.6 s with C2 (at most about 3.3 s when the lanes turn out not to be compiled); nothing
+     * when {@link VectorSupport} says the lanes are not available.
      */
     public static void warmUp() {
         if (!VectorSupport.lanesAvailable() || !WARMED.compareAndSet(false, true)) {
@@ -35,42 +74,34 @@ public final class LadderBatch {
             scalars[lane][MontgomeryLadder.LENGTH - 1] = 0x40;
             points[lane][0] = 9;
         }
-        for (int i = 0; i < WARM_UP_CALLS; i++) {
+        long deadline = System.nanoTime() + WARM_UP_BUDGET_NANOS;
+        for (int i = 0; i < WARM_UP_CALLS && System.nanoTime() < deadline; i++) {
             LaneLadder.multiply(scalars, points, outs, 0, lanes);
+            MontgomeryLadder.multiply(scalars[0], points[0], outs[0]);
         }
+        long lanePass = Long.MAX_VALUE;
+        long scalarLadder = Long.MAX_VALUE;
+        for (int i = 0; i < TIMED_RUNS; i++) {
+            long start = System.nanoTime();
+            LaneLadder.multiply(scalars, points, outs, 0, lanes);
+            long middle = System.nanoTime();
+            MontgomeryLadder.multiply(scalars[0], points[0], outs[0]);
+            long end = System.nanoTime();
+            lanePass = Math.min(lanePass, middle - start);
+            scalarLadder = Math.min(scalarLadder, end - middle);
+        }
+        laneGroup = laneGroupFor((double) lanePass / Math.max(1, scalarLadder), lanes);
     }
 
     /**
-     * @param scalars 32-byte scalars, bit 255 ignored
-     * @param points 32-byte u-coordinates, as many as scalars
-     * @return {@code scalars[i] · points[i]} for every i, each a new 32-byte array
+     * @param passOverLadder what a lane pass costs, in scalar ladders
+     * @return the fewest pairs for which a pass is cheaper than that many ladders (at least 2), or 0
+     *     if even a full pass is not
      */
-    public static byte[][] multiply(byte[][] scalars, byte[][] points) {
-        if (scalars.length != points.length) {
-            throw new IllegalArgumentException(scalars.length + " scalars for " + points.length + " points");
+    static int laneGroupFor(double passOverLadder, int lanes) {
+        if (!(passOverLadder < lanes)) { // also NaN
+            return 0;
         }
-        byte[][] outs = new byte[scalars.length][MontgomeryLadder.LENGTH];
-        int lanes = VectorSupport.lanes();
-        for (int from = 0; from < scalars.length; from += lanes) {
-            int count = Math.min(lanes, scalars.length - from);
-            if (lanes > 1 && count >= minLaneGroup()) {
-                LaneLadder.multiply(scalars, points, outs, from, count);
-            } else {
-                for (int i = from; i < from + count; i++) {
-                    MontgomeryLadder.multiply(scalars[i], points[i], outs[i]);
-                }
-            }
-        }
-        return outs;
-    }
-
-    /**
-     * A lane-parallel ladder costs about as much as 3.3 scalar ladders with eight lanes (measured by
-     * {@code LadderBenchmark}), whatever number of lanes is used; from half the lanes on it wins.
-     *
-     * @return the fewest pairs worth a lane-parallel ladder
-     */
-    static int minLaneGroup() {
-        return Math.max(2, VectorSupport.lanes() / 2);
+        return Math.max(2, (int) Math.floor(passOverLadder) + 1);
     }
 }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The field elements of one Montgomery ladder (scalar or lane-parallel), kept per thread so that a
- * multiplication allocates nothing. They hold values derived from secret scalars, so the ladder
- * calls {@link #wipe} after every use, which also leaves z2 = 0 for the next one.
+ * multiplication allocates no elements. They hold values derived from secret scalars, so the ladder
+ * calls {@link #wipe} after every use.
  */
 final class LadderScratch {
     final long[] x1;

@@ -19,8 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  * fill the lanes: {@link LaneLadder} runs one ladder per lane.
  *
  * <p>Limb bounds, which every caller must keep: {@link #mul}, {@link #sqr} and {@link #mul121665}
- * return tight limbs (at most 2^26 + 2^13) and accept limbs below 2^27.6; {@link #add} of two tight
- * elements stays below 2^27.1, {@link #sub} of tight elements (it adds 2p) below 2^27.6. With those
+ * return tight limbs (even limbs below 2^26, odd limbs below 2^25 + 2^18) and accept limbs below
+ * 2^27.6; {@link #add} of two tight elements stays below 2^27.1, {@link #sub} of tight elements
+ * (it adds 2p) below 2^27.6. With those
  * bounds every factor, even ×19 or ×4, is below 2^32, which is what {@code vpmuludq} multiplies,
  * and every column sum stays below 2^64 (unsigned). The {@code and(M32)} on each factor changes no
  * value: it is the shape that lets C2 pick {@code vpmuludq} instead of a full 64-bit multiply.

@@ -36,14 +36,16 @@ public final class LaneLadder {
 
     private static void multiply(byte[][] scalars, byte[][] us, byte[][] outs, int from, int count,
             LadderScratch s) {
+        s.wipe(); // every element starts at zero, whatever the last use left
         long[] limbs = Field51.create();
         for (int lane = 0; lane < count; lane++) {
             Field51.decode(us[from + lane], 0, limbs);
             LaneField.setLane(s.x1, lane, limbs);
         }
+        java.util.Arrays.fill(limbs, 0);
         System.arraycopy(s.x1, 0, s.x3, 0, s.x1.length);
         for (int lane = 0; lane < LANES; lane++) {
-            s.x2[lane] = 1;
+            s.x2[lane] = 1; // x2 = 1, z2 = 0: the point at infinity
             s.z3[lane] = 1;
         }
 
@@ -87,16 +89,23 @@ public final class LaneLadder {
 
         long[][] xs = new long[count][];
         long[][] zs = new long[count][];
-        for (int lane = 0; lane < count; lane++) {
-            xs[lane] = Field51.create();
-            zs[lane] = Field51.create();
-            LaneField.getLane(s.x2, lane, xs[lane]);
-            LaneField.getLane(s.z2, lane, zs[lane]);
-        }
-        BatchInversion.invertAll(zs);
-        for (int lane = 0; lane < count; lane++) {
-            Field51.mul(xs[lane], zs[lane], xs[lane]);
-            Field51.encode(xs[lane], outs[from + lane], 0);
+        try {
+            for (int lane = 0; lane < count; lane++) {
+                xs[lane] = Field51.create();
+                zs[lane] = Field51.create();
+                LaneField.getLane(s.x2, lane, xs[lane]);
+                LaneField.getLane(s.z2, lane, zs[lane]);
+            }
+            BatchInversion.invertAll(zs);
+            for (int lane = 0; lane < count; lane++) {
+                Field51.mul(xs[lane], zs[lane], xs[lane]);
+                Field51.encode(xs[lane], outs[from + lane], 0);
+            }
+        } finally {
+            for (int lane = 0; lane < count; lane++) {
+                java.util.Arrays.fill(xs[lane], 0); // the results, and 1/z
+                java.util.Arrays.fill(zs[lane], 0);
+            }
         }
     }
 }

@@ -40,9 +40,9 @@ public final class MontgomeryLadder {
     private static void multiply(byte[] scalar, byte[] u, byte[] out, LadderScratch s) {
         Field51.decode(u, 0, s.x1);
         Field51.one(s.x2);
+        java.util.Arrays.fill(s.z2, 0); // x2 = 1, z2 = 0: the point at infinity
         Field51.copy(s.x1, s.x3);
         Field51.one(s.z3);
-        // z2 = 0: every temporary was wiped after its last use.
 
         long swap = 0;
         for (int t = 254; t >= 0; t--) {

@@ -3,10 +3,11 @@ package nym.crypto.internal;
 import java.util.Optional;
 
 /**
- * Whether {@link LaneLadder} may run: the incubating {@code jdk.incubator.vector} module is resolved
+ * Whether {@link LaneLadder} can run at all: the incubating {@code jdk.incubator.vector} module is resolved
  * and readable (the JVM was started with {@code --add-modules jdk.incubator.vector}), its preferred
  * vectors hold at least four 64-bit lanes, and {@code -Dnym.crypto.lanes=false} does not turn it
- * off. Without the module nothing here touches a Vector API class.
+ * off. Without the module nothing here touches a Vector API class. Whether the lanes also pay on
+ * this JVM is {@link LadderBatch#warmUp}'s measurement.
  */
 public final class VectorSupport {
     /** The system property that turns the lane-parallel ladder off when set to {@code false}. */
@@ -17,14 +18,9 @@ public final class VectorSupport {
 
     private VectorSupport() {}
 
-    /** @return true when batches should take the lane-parallel ladder */
+    /** @return true when the lane-parallel ladder can run (whether it pays is measured apart) */
     public static boolean lanesAvailable() {
         return AVAILABLE;
-    }
-
-    /** @return the pairs one lane-parallel ladder multiplies, or 1 when it is not available */
-    public static int lanes() {
-        return AVAILABLE ? LaneLadder.LANES : 1;
     }
 
     private static boolean detect() {

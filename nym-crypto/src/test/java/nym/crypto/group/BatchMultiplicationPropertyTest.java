@@ -13,6 +13,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 import nym.crypto.CryptoException;
 import nym.crypto.SecretAccess;
@@ -23,6 +24,12 @@ import nym.crypto.keys.X25519PrivateKey;
  * group (scalar ladder), a partial and a full lane group, and several groups with a remainder.
  */
 class BatchMultiplicationPropertyTest {
+    /** Lanes are used only once the warm-up has measured that they pay (docs/performance.md). */
+    @BeforeContainer
+    static void compileAndMeasureTheLanes() {
+        GroupElement.warmUpBatches();
+    }
+
     @Property(tries = 60)
     void multiplyEachEqualsMultiply(@ForAll("encodings") List<byte[]> points, @ForAll("encodings") List<byte[]> keys)
             throws CryptoException {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import nym.crypto.keys.X25519KeyPair;
 
 /**
- * Review test: in a JVM started without {@code --add-modules jdk.incubator.vector} (surefire adds it
- * to every test JVM, so a child JVM is needed), the batch API works on the scalar ladder and no
- * Vector API class, nor LaneField/LaneLadder, is ever loaded.
+ * Child JVMs (surefire resolves jdk.incubator.vector in every test JVM): without the module the
+ * batch API works on the scalar ladder and no Vector API class, nor LaneField/LaneLadder, is ever
+ * loaded; with the module but no C2, the warm-up keeps the scalar ladder.
  */
 class WithoutVectorModuleTest {
     @Test
@@ -33,6 +33,21 @@ class WithoutVectorModuleTest {
         assertFalse(output.contains("jdk.incubator.vector"), "a Vector API class was loaded");
         assertFalse(output.contains("nym.crypto.internal.LaneField"), "LaneField was loaded");
         assertFalse(output.contains("nym.crypto.internal.LaneLadder"), "LaneLadder was loaded");
+    }
+
+    /**
+     * With the module but with C1 only (as the client's launcher runs the JVM), a lane pass is
+     * hundreds of times slower than the ladder: the warm-up must find that and keep the ladder.
+     */
+    @Test
+    void withoutC2TheWarmUpKeepsThePlainLadder() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "--add-modules=jdk.incubator.vector",
+                "-cp", System.getProperty("java.class.path"), Child.class.getName()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("CHILD OK preferred=1"), output);
     }
 
     /** Runs in the child JVM. */

@@ -128,6 +128,7 @@ class LaneLadderEdgeCasesTest {
 
     @Test
     void everyListLengthThroughLadderBatchEqualsTheScalarLadder() {
+        LadderBatch.warmUp();
         SplittableRandom random = new SplittableRandom(11);
         List<byte[]> ps = points();
         for (int n = 0; n <= 3 * LaneLadder.LANES + 1; n++) {

@@ -42,7 +42,10 @@ class LaneLadderPropertyTest {
         return bytes.array(byte[][].class).ofSize(2).list().ofMinSize(1).ofMaxSize(LaneLadder.LANES);
     }
 
-    /** Zero, one, p − 1, p, 2^255 − 1, all ones, and the order-8 point u = 1 ... as scalars or points. */
+    /**
+     * Zero, one (as a point, of order 4), p − 1, p, 2^255 − 1 and all ones, as scalars or points;
+     * every low-order point is in {@code LaneLadderEdgeCasesTest}.
+     */
     private static List<byte[]> edgeValues() {
         byte[] zero = new byte[32];
         byte[] one = new byte[32];

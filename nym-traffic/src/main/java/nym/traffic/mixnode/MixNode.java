@@ -57,7 +57,8 @@ public final class MixNode implements AutoCloseable {
         int batch = PacketProcessor.preferredBatchSize();
         LOG.log(Level.INFO, batch > 1
                 ? "unwrapping queued packets in batches of up to " + batch + " (lane-parallel ladder)"
-                : "unwrapping one packet at a time (start the JVM with --add-modules=jdk.incubator.vector for batches)");
+                : "unwrapping one packet at a time (batches need --add-modules=jdk.incubator.vector and a JIT"
+                        + " that compiles the Vector API: docs/operations.md)");
     }
 
     /**
