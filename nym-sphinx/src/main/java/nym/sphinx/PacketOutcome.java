@@ -11,7 +11,10 @@ public sealed interface PacketOutcome {
         }
     }
 
-    /** The packet was refused, for the reason {@code error} gives (as {@link PacketProcessor#process} would throw it). */
+    /**
+     * The packet was refused for the reason {@code error} gives, the exception
+     * {@link PacketProcessor#process} would throw for it.
+     */
     record Refused(SphinxException error) implements PacketOutcome {
         public Refused {
             Objects.requireNonNull(error, "error");

@@ -3,11 +3,11 @@ package nym.crypto.internal;
 import java.util.Optional;
 
 /**
- * Whether {@link LaneLadder} can run at all: the incubating {@code jdk.incubator.vector} module is resolved
- * and readable (the JVM was started with {@code --add-modules jdk.incubator.vector}), its preferred
- * vectors hold at least four 64-bit lanes, and {@code -Dnym.crypto.lanes=false} does not turn it
- * off. Without the module nothing here touches a Vector API class. Whether the lanes also pay on
- * this JVM is {@link LadderBatch#warmUp}'s measurement.
+ * Whether {@link LaneLadder} can run at all: the incubating {@code jdk.incubator.vector} module is
+ * resolved and readable (the JVM was started with {@code --add-modules jdk.incubator.vector}), its
+ * preferred vectors hold at least four 64-bit lanes, and {@code -Dnym.crypto.lanes=false} does not
+ * turn it off. Without the module nothing here touches a Vector API class. Whether the lanes also
+ * pay on this JVM is {@link LadderBatch#warmUp}'s measurement.
  */
 public final class VectorSupport {
     /** The system property that turns the lane-parallel ladder off when set to {@code false}. */
