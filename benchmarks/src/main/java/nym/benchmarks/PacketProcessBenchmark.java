@@ -50,7 +50,7 @@ public class PacketProcessBenchmark {
         packet = PacketBuilder.create().route(route.hops).delays(route.delays).destination(route.destination)
                 .message(new byte[1000]).random(new SecureRandom()).build();
         firstMix = PacketProcessor.forKey(route.keys.get(0).privateKey());
-        PacketProcessor.warmUpBatches(); // as a node does when it starts: lanes only once measured to pay
+        PacketProcessor.warmUpBatches(); // as a node's first preferredBatchSize() does: lanes only once measured to pay
         List<SphinxPacket> packets = new ArrayList<>();
         for (int i = 0; i < BATCH; i++) {
             packets.add(PacketBuilder.create().route(route.hops).delays(route.delays).destination(route.destination)

@@ -57,7 +57,6 @@ public final class ProviderServer implements AutoCloseable {
         clientServer.setReuseAddress(true);
         clientServer.bind(config.clientListen());
         this.clientAcceptor = Thread.ofVirtual().name("provider-clients").start(this::acceptClients);
-        PacketProcessor.warmUpBatches(); // before packets come: cold, a batch runs at interpreted speed
         this.intake = PacketIntake.start(config.mixListen(), config.geometry(), config.workerThreads(),
                 config.queueCapacity(), "provider", PacketProcessor.preferredBatchSize(), this::deliverAll);
         metrics.countIntake(intake::received, intake::droppedQueueFull);

@@ -136,8 +136,9 @@ public final class PacketProcessor {
 
     /**
      * How many packets {@link #processAll} handles best in one call: the number of pairs one vector
-     * pass multiplies (8 on AVX-512) once {@link #warmUpBatches} has found the lanes faster on this
-     * JVM, else 1.
+     * pass multiplies (8 on AVX-512) when the lanes are faster on this JVM, else 1. The first call
+     * runs {@link #warmUpBatches}, so a node that asks before its first packet gets a compiled batch
+     * path.
      *
      * @return at least 1
      */
@@ -148,7 +149,7 @@ public final class PacketProcessor {
     /**
      * Compiles the batch path before the first batch arrives and measures whether its vector lanes
      * pay on this JVM ({@link GroupElement#warmUpBatches}): about half a second once per JVM with
-     * {@code jdk.incubator.vector}, else nothing. Call it before {@link #preferredBatchSize()}.
+     * {@code jdk.incubator.vector}, else nothing. {@link #preferredBatchSize()} calls it.
      */
     public static void warmUpBatches() {
         GroupElement.warmUpBatches();

@@ -87,16 +87,15 @@ public final class GroupElement extends FixedBytes {
         if (points.size() != scalars.size()) {
             throw new IllegalArgumentException(scalars.size() + " scalars for " + points.size() + " points");
         }
-        byte[][] us = new byte[points.size()][];
-        for (int i = 0; i < us.length; i++) {
-            us[i] = points.get(i).toByteArray();
-        }
-        return wrapAll(multiplyRawEach(us, scalars));
+        return wrapAll(multiplyRawEach(points, scalars));
     }
 
     /**
-     * @return how many pairs {@link #multiplyEach} multiplies in one vector pass: the lanes (8 with
-     *     AVX-512) once {@link #warmUpBatches} has measured that they pay on this JVM, else 1
+     * How many pairs {@link #multiplyEach} multiplies in one vector pass. The first call runs
+     * {@link #warmUpBatches} (about half a second with {@code jdk.incubator.vector}); later calls
+     * answer at once.
+     *
+     * @return the lanes (8 with AVX-512) when they pay on this JVM, else 1
      */
     public static int preferredBatchSize() {
         return LadderBatch.preferredBatchSize();
@@ -106,18 +105,24 @@ public final class GroupElement extends FixedBytes {
      * Compiles {@link #multiplyEach}'s lane-parallel ladder and measures whether it beats the plain
      * one here; only then does {@link #multiplyEach} use it. About half a second of one core, once per
      * JVM (up to about 3 s on a JVM that does not compile the Vector API, which then keeps the plain
-     * ladder), and nothing without {@code jdk.incubator.vector}. A node calls it as it starts.
+     * ladder), and nothing without {@code jdk.incubator.vector}. {@link #preferredBatchSize} calls it.
      */
     public static void warmUpBatches() {
         LadderBatch.warmUp();
     }
 
-    /** {@code scalars.get(i) · us[i]} for every i; each scalar's bytes are wiped after use. */
-    static byte[][] multiplyRawEach(byte[][] us, List<Scalar> scalars) {
+    /**
+     * {@code scalars.get(i) · points.get(i)} for every i. A scalar repeated from one pair to the next
+     * (a node's key against each α) is copied out once; every copy is wiped after use.
+     */
+    static byte[][] multiplyRawEach(List<GroupElement> points, List<Scalar> scalars) {
+        byte[][] us = new byte[points.size()][];
         byte[][] ks = new byte[us.length][];
         try {
             for (int i = 0; i < ks.length; i++) {
-                ks[i] = scalars.get(i).toBytes(SecretAccess.insecureGrant());
+                us[i] = points.get(i).toByteArray();
+                boolean repeated = i > 0 && scalars.get(i) == scalars.get(i - 1);
+                ks[i] = repeated ? ks[i - 1] : scalars.get(i).toBytes(SecretAccess.insecureGrant());
             }
             return LadderBatch.multiply(ks, us);
         } finally {

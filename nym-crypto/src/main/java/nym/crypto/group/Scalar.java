@@ -128,11 +128,7 @@ public final class Scalar {
      * @return this · points.get(i) for every i, in order
      */
     public List<SharedSecret> sharedSecretsWith(List<GroupElement> points) {
-        byte[][] us = new byte[points.size()][];
-        for (int i = 0; i < us.length; i++) {
-            us[i] = points.get(i).toByteArray();
-        }
-        byte[][] secrets = GroupElement.multiplyRawEach(us, Collections.nCopies(us.length, this));
+        byte[][] secrets = GroupElement.multiplyRawEach(points, Collections.nCopies(points.size(), this));
         List<SharedSecret> out = new ArrayList<>(secrets.length);
         for (byte[] secret : secrets) {
             out.add(new SharedSecret(secret));

@@ -2,6 +2,8 @@ package nym.crypto.internal;
 
 import java.util.Arrays;
 
+import nym.crypto.ConstantTime;
+
 /**
  * Montgomery's trick on {@link Field51} elements: n inverses for one inversion and 3(n − 1)
  * products. An element that is zero (mod p) gets 0, as {@link Field51#invert} gives it, without
@@ -62,15 +64,12 @@ final class BatchInversion {
         }
     }
 
-    /** @return 1 when a ≡ 0 (mod p), else 0, without a branch */
+    /** @return 1 when a ≡ 0 (mod p), else 0, in constant time */
     private static long isZero(long[] a) {
         byte[] bytes = new byte[MontgomeryLadder.LENGTH];
         Field51.encode(a, bytes, 0);
-        long any = 0;
-        for (byte b : bytes) {
-            any |= b & 0xFF;
-        }
+        long zero = ConstantTime.allZero(bytes, 0, bytes.length) ? 1 : 0;
         Arrays.fill(bytes, (byte) 0);
-        return (any - 1) >>> 63;
+        return zero;
     }
 }

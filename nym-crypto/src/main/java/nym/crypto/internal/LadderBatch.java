@@ -50,8 +50,13 @@ public final class LadderBatch {
         return outs;
     }
 
-    /** @return how many pairs one lane pass multiplies once the lanes are known to pay, else 1 */
+    /**
+     * Runs {@link #warmUp} the first time (so the answer is a measured one), then answers at once.
+     *
+     * @return how many pairs one lane pass multiplies when the lanes pay on this JVM, else 1
+     */
     public static int preferredBatchSize() {
+        warmUp();
         return laneGroup > 0 ? LaneLadder.LANES : 1;
     }
 

@@ -22,13 +22,7 @@ import nym.crypto.keys.X25519KeyPair;
 class WithoutVectorModuleTest {
     @Test
     void batchApiRunsAndLoadsNoVectorClass() throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process process = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
-                Child.class.getName()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), output);
-        assertTrue(output.contains("CHILD OK preferred=1"), output);
+        String output = runChild("-verbose:class");
         assertTrue(output.contains("nym.crypto.internal.LadderBatch"), "class loading is logged");
         assertFalse(output.contains("jdk.incubator.vector"), "a Vector API class was loaded");
         assertFalse(output.contains("nym.crypto.internal.LaneField"), "LaneField was loaded");
@@ -41,13 +35,26 @@ class WithoutVectorModuleTest {
      */
     @Test
     void withoutC2TheWarmUpKeepsThePlainLadder() throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "--add-modules=jdk.incubator.vector",
-                "-cp", System.getProperty("java.class.path"), Child.class.getName()).redirectErrorStream(true).start();
+        runChild("-XX:TieredStopAtLevel=1", "--add-modules=jdk.incubator.vector");
+    }
+
+    /**
+     * Runs {@link Child} in a new JVM with {@code options} and checks that it ended well and kept the
+     * plain ladder.
+     *
+     * @return everything the child printed
+     */
+    private static String runChild(String... options) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElseThrow());
+        command.addAll(List.of(options));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("CHILD OK preferred=1"), output);
+        return output;
     }
 
     /** Runs in the child JVM. */

@@ -48,13 +48,12 @@ public final class MixNode implements AutoCloseable {
         this.config = config;
         this.processor = PacketProcessor.forKey(key, config.geometry());
         this.replayFilter = replayFilter;
-        PacketProcessor.warmUpBatches(); // before packets come: cold, a batch runs at interpreted speed
         this.sender = PacketSender.create(config.sender());
         this.releaser = Thread.ofPlatform().daemon().name("mix-release").start(this::releaseLoop);
+        int batch = PacketProcessor.preferredBatchSize(); // compiles the batch path before packets come
         this.intake = PacketIntake.start(config.listen(), config.geometry(), config.workerThreads(),
-                config.processingQueueCapacity(), "mix", PacketProcessor.preferredBatchSize(), this::processAll);
+                config.processingQueueCapacity(), "mix", batch, this::processAll);
         metrics.countIntake(intake::received, intake::droppedQueueFull);
-        int batch = PacketProcessor.preferredBatchSize();
         LOG.log(Level.INFO, batch > 1
                 ? "unwrapping queued packets in batches of up to " + batch + " (lane-parallel ladder)"
                 : "unwrapping one packet at a time (batches need --add-modules=jdk.incubator.vector and a JIT"

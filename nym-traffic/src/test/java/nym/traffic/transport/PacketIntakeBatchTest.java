@@ -1,7 +1,6 @@
 package nym.traffic.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,13 +11,12 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
 import nym.sphinx.SphinxGeometry;
 import nym.sphinx.SphinxPacket;
+import nym.traffic.Await;
 
 /** A batched intake hands over what is queued, in arrival order, never more than its batch size. */
 class PacketIntakeBatchTest {
@@ -46,24 +44,18 @@ class PacketIntakeBatchTest {
                 sent.add(packet);
                 sender.send(intake.localAddress(), packet);
                 if (i == 0) {
-                    waitFor(() -> batches.size() == 1); // the worker now holds the first packet alone
+                    // The worker now holds the first packet alone.
+                    Await.until("the first batch", DEADLINE, () -> batches.size() == 1);
                 }
             }
-            waitFor(() -> intake.received() == 9);
+            Await.until("nine packets read", DEADLINE, () -> intake.received() == 9);
             release.countDown();
-            waitFor(() -> batches.stream().mapToInt(List::size).sum() == 9);
+            Await.until("nine packets handled", DEADLINE,
+                    () -> batches.stream().mapToInt(List::size).sum() == 9);
 
             List<SphinxPacket> handled = batches.stream().flatMap(List::stream).toList();
             assertEquals(sent, handled, "every packet once, in arrival order");
             assertEquals(List.of(1, 4, 4), batches.stream().map(List::size).toList());
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "condition not met within " + DEADLINE);
-            LockSupport.parkNanos(10_000_000);
         }
     }
 }
