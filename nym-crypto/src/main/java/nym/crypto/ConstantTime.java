@@ -18,6 +18,23 @@ public final class ConstantTime {
     }
 
     /**
+     * Compares {@code a[aOffset, aOffset + length)} with {@code b[bOffset, bOffset + length)} in time
+     * that depends only on {@code length}.
+     *
+     * @return whether the two ranges hold the same bytes
+     * @throws IndexOutOfBoundsException if a range lies outside its array
+     */
+    public static boolean equal(byte[] a, int aOffset, byte[] b, int bOffset, int length) {
+        java.util.Objects.checkFromIndexSize(aOffset, length, a.length);
+        java.util.Objects.checkFromIndexSize(bOffset, length, b.length);
+        int acc = 0;
+        for (int i = 0; i < length; i++) {
+            acc |= a[aOffset + i] ^ b[bOffset + i];
+        }
+        return acc == 0;
+    }
+
+    /**
      * Whether every byte of {@code data[offset, offset + length)} is zero, in time that depends only
      * on {@code length}.
      *

@@ -72,8 +72,8 @@ final class OpenedLayer {
 
     private static void verifyMac(RoutingKeys keys, byte[] bytes, SphinxGeometry geometry) throws SphinxException {
         try {
-            TruncatedHmac.verify(keys.macKey(), bytes, geometry.betaOffset(), geometry.betaLength(),
-                    Arrays.copyOfRange(bytes, geometry.gammaOffset(), geometry.betaOffset()));
+            TruncatedHmac.verify(keys.macKey(), bytes, geometry.betaOffset(), geometry.betaLength(), bytes,
+                    geometry.gammaOffset());
         } catch (CryptoException e) {
             throw new SphinxException(SphinxException.Reason.MAC_MISMATCH, "header authentication failed");
         }

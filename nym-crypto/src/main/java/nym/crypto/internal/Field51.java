@@ -262,7 +262,14 @@ public final class Field51 {
 
     /** Writes a, fully reduced below p, as 32 little-endian bytes at {@code out[off..off+32)}. */
     public static void encode(long[] a, byte[] out, int off) {
-        long[] t = create();
+        encode(a, out, off, create());
+    }
+
+    /**
+     * {@link #encode(long[], byte[], int)} with a caller-owned temporary {@code t}, which may be
+     * {@code a} itself; it is left zero.
+     */
+    public static void encode(long[] a, byte[] out, int off, long[] t) {
         carryChain(a[0], a[1], a[2], a[3], a[4], t);
         // t < 2^255 + small; q = 1 exactly when t ≥ p, found by adding 19 and watching bit 255.
         long q = (t[0] + 19) >>> 51;
@@ -281,7 +288,7 @@ public final class Field51 {
         t[3] &= MASK;
         t[4] &= MASK;
         putLittleEndian64(t[0] | (t[1] << 51), out, off);
-        putLittleEndian64((t[1] >>> LOW_SHIFT) | (t[2] << 38), out, off + 8);
+        putLittleEndian64((t[1] >>> 13) | (t[2] << 38), out, off + 8);
         putLittleEndian64((t[2] >>> 26) | (t[3] << 25), out, off + 16);
         putLittleEndian64((t[3] >>> 39) | (t[4] << 12), out, off + 24);
         java.util.Arrays.fill(t, 0); // the value itself, which may be a secret

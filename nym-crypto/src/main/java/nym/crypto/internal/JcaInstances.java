@@ -4,30 +4,23 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 
 /**
- * One {@link Mac}, {@link Cipher} or {@link MessageDigest} per algorithm and thread, re-initialised
- * with a fresh key on every use: {@code getInstance} is a provider look-up that costs more than the
- * HMAC or the key stream of a Sphinx hop.
+ * One {@link Cipher} or {@link MessageDigest} per algorithm and thread, re-initialised with a fresh
+ * key on every use: {@code getInstance} is a provider look-up that costs more than the key stream of
+ * a Sphinx hop. (HMAC runs on a digest of its own: {@link HmacSha256}.)
  *
- * <p>A cached instance keeps the state of the last key it was initialised with (HMAC's padded key,
- * AES's round keys) until the thread uses it again or ends; an instance made per call kept it until
- * the collector reclaimed it. Neither is wiped; docs/performance.md records this. The SHA-256
+ * <p>A cached cipher keeps the state of the last key it was initialised with (AES's round keys)
+ * until the thread uses it again or ends; an instance made per call kept it until the collector
+ * reclaimed it. Neither is wiped; docs/performance.md records this. The SHA-256
  * digest holds no key, and its caller resets it after each use, which zeroes its buffer.
  */
 public final class JcaInstances {
-    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> mac("HmacSHA256"));
     private static final ThreadLocal<Cipher> AES_CTR = ThreadLocal.withInitial(() -> cipher("AES/CTR/NoPadding"));
     private static final ThreadLocal<Cipher> CHACHA20 = ThreadLocal.withInitial(() -> cipher("ChaCha20"));
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> digest("SHA-256"));
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(JcaInstances::newSha256);
 
     private JcaInstances() {}
-
-    /** @return this thread's HMAC-SHA256; the caller must {@code init} it before use */
-    public static Mac hmacSha256() {
-        return HMAC_SHA256.get();
-    }
 
     /** @return this thread's AES/CTR/NoPadding; the caller must {@code init} it before use */
     public static Cipher aesCtr() {
@@ -44,12 +37,9 @@ public final class JcaInstances {
         return SHA256.get();
     }
 
-    private static Mac mac(String algorithm) {
-        try {
-            return Mac.getInstance(algorithm);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("BUG: " + algorithm + " unavailable in this JDK", e);
-        }
+    /** @return a new SHA-256, for an owner that keeps state in it across calls (HMAC's inner hash) */
+    public static MessageDigest newSha256() {
+        return digest("SHA-256");
     }
 
     private static MessageDigest digest(String algorithm) {

@@ -80,11 +80,20 @@ public final class MontgomeryLadder {
 
         Field51.invert(z2, z2, a, aa, b, bb);
         Field51.mul(x2, z2, x2);
-        Field51.encode(x2, out, 0);
+        Field51.encode(x2, out, 0, e);
         // The temporaries hold values derived from the scalar: zero them rather than leave them to
         // the garbage collector.
-        for (long[] element : new long[][] {x1, x2, z2, x3, z3, a, aa, b, bb, e, c, d}) {
-            Arrays.fill(element, 0);
-        }
+        zero(x1, x2, z2, x3, z3, a);
+        zero(aa, b, bb, e, c, d);
+    }
+
+    /** Six at a time, not varargs: a varargs array would be the ladder's one allocation besides its own. */
+    private static void zero(long[] f0, long[] f1, long[] f2, long[] f3, long[] f4, long[] f5) {
+        Arrays.fill(f0, 0);
+        Arrays.fill(f1, 0);
+        Arrays.fill(f2, 0);
+        Arrays.fill(f3, 0);
+        Arrays.fill(f4, 0);
+        Arrays.fill(f5, 0);
     }
 }

@@ -1,18 +1,14 @@
 package nym.crypto.primitives;
 
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import nym.crypto.internal.JcaInstances;
+import nym.crypto.internal.HmacSha256;
 
 /**
- * HKDF with HMAC-SHA256 (RFC 5869), on the JCA's intrinsic HMAC.
+ * HKDF with HMAC-SHA256 (RFC 5869), on the JCA's intrinsic SHA-256.
  *
- * <p>Thread-safe: every call uses its thread's own {@link Mac}.
+ * <p>Thread-safe: every call uses its thread's own HMAC and buffer, and wipes both before returning.
  */
 public final class Hkdf {
     /** Bytes of one HMAC-SHA256 output block. */
@@ -20,9 +16,9 @@ public final class Hkdf {
     /** The most output RFC 5869 allows. */
     public static final int MAX_OUTPUT_LENGTH = 255 * HASH_LENGTH;
 
-    private static final String HMAC_SHA256 = "HmacSHA256";
-    /** The absent salt, HashLen zero bytes, as a key: public and immutable, so one serves every call. */
-    private static final SecretKeySpec ABSENT_SALT = new SecretKeySpec(new byte[HASH_LENGTH], HMAC_SHA256);
+    /** The absent salt, HashLen zero bytes: public, and only ever read. */
+    private static final byte[] ABSENT_SALT = new byte[HASH_LENGTH];
+    private static final ThreadLocal<byte[]> BLOCK = ThreadLocal.withInitial(() -> new byte[HASH_LENGTH]);
 
     private Hkdf() {}
 
@@ -36,43 +32,47 @@ public final class Hkdf {
      * @return the output key material; the caller owns and should wipe it
      */
     public static byte[] deriveSha256(byte[] ikm, byte[] info, int length) {
+        checkLength(length);
+        byte[] okm = new byte[length];
+        deriveSha256(ikm, info, okm, 0, length);
+        return okm;
+    }
+
+    /**
+     * {@link #deriveSha256(byte[], byte[], int)} into {@code out[offset, offset + length)}, allocating
+     * nothing: what a mix node runs for every packet.
+     *
+     * @throws IndexOutOfBoundsException if the range lies outside {@code out}
+     */
+    public static void deriveSha256(byte[] ikm, byte[] info, byte[] out, int offset, int length) {
         Objects.requireNonNull(ikm, "ikm");
         Objects.requireNonNull(info, "info");
-        if (length < 1 || length > MAX_OUTPUT_LENGTH) {
-            throw new IllegalArgumentException("HKDF output length out of range: " + length);
-        }
-        byte[] prk = null;
-        // One buffer for every T(i), so that wiping it at the end leaves no block behind.
-        byte[] block = null;
+        checkLength(length);
+        Objects.checkFromIndexSize(offset, length, out.length);
+        HmacSha256 mac = HmacSha256.forThisThread();
+        byte[] block = BLOCK.get(); // PRK, then each T(i): one buffer, wiped at the end
         try {
-            Mac mac = JcaInstances.hmacSha256();
-            mac.init(ABSENT_SALT);
-            prk = mac.doFinal(ikm);
-            mac.init(new SecretKeySpec(prk, HMAC_SHA256));
-            block = new byte[mac.getMacLength()];
+            mac.init(ABSENT_SALT, 0, HASH_LENGTH).update(ikm, 0, ikm.length).doFinal(block, 0);
+            mac.init(block, 0, HASH_LENGTH);
             int blockLength = 0; // T(0) is empty
-            byte[] okm = new byte[length];
             int written = 0;
             for (int counter = 1; written < length; counter++) {
-                mac.update(block, 0, blockLength);
-                mac.update(info);
-                mac.update((byte) counter);
+                mac.restart().update(block, 0, blockLength).update(info, 0, info.length).update((byte) counter);
                 mac.doFinal(block, 0);
-                blockLength = block.length;
-                int take = Math.min(block.length, length - written);
-                System.arraycopy(block, 0, okm, written, take);
+                blockLength = HASH_LENGTH;
+                int take = Math.min(HASH_LENGTH, length - written);
+                System.arraycopy(block, 0, out, offset + written, take);
                 written += take;
             }
-            return okm;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("BUG: HmacSHA256 unavailable in this JDK", e);
         } finally {
-            if (prk != null) {
-                Arrays.fill(prk, (byte) 0);
-            }
-            if (block != null) {
-                Arrays.fill(block, (byte) 0);
-            }
+            mac.wipe();
+            Arrays.fill(block, (byte) 0);
+        }
+    }
+
+    private static void checkLength(int length) {
+        if (length < 1 || length > MAX_OUTPUT_LENGTH) {
+            throw new IllegalArgumentException("HKDF output length out of range: " + length);
         }
     }
 }

@@ -40,6 +40,9 @@ public final class Lioness {
     /** ChaCha20's zero nonce and counter 0; the spec is immutable, so one serves every call. */
     private static final ChaCha20ParameterSpec ZERO_NONCE = new ChaCha20ParameterSpec(new byte[12], 0);
 
+    /** A round's ChaCha20 key or BLAKE2b digest, per thread, zeroed after each round. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[HALF_KEY]);
+
     private Lioness() {}
 
     /**
@@ -104,7 +107,7 @@ public final class Lioness {
 
     /** R ^= ChaCha20(L ⊕ K), for the block {@code data[offset, offset + length)}. */
     private static void streamStep(byte[] key, int keyOffset, byte[] data, int offset, int length) {
-        byte[] streamKey = new byte[HALF_KEY];
+        byte[] streamKey = SCRATCH.get();
         try {
             for (int i = 0; i < HALF_KEY; i++) {
                 streamKey[i] = (byte) (data[offset + i] ^ key[keyOffset + i]);
@@ -124,7 +127,7 @@ public final class Lioness {
 
     /** L ^= BLAKE2b-256 keyed with K over R, for the block {@code data[offset, offset + length)}. */
     private static void hashStep(byte[] key, int keyOffset, byte[] data, int offset, int length) {
-        byte[] digest = new byte[HALF_KEY];
+        byte[] digest = SCRATCH.get();
         try {
             Blake2b.keyedHash(key, keyOffset, HASH_KEY, data, offset + HALF_KEY, length - HALF_KEY, digest);
             for (int i = 0; i < HALF_KEY; i++) {

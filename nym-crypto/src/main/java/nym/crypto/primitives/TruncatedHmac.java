@@ -1,15 +1,10 @@
 package nym.crypto.primitives;
 
-import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import java.util.Objects;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import nym.crypto.ConstantTime;
 import nym.crypto.CryptoException;
-import nym.crypto.internal.JcaInstances;
+import nym.crypto.internal.HmacSha256;
 
 /**
  * HMAC-SHA256 truncated to its first 16 bytes: the integrity tag γ (gamma) of a Sphinx header.
@@ -23,7 +18,8 @@ public final class TruncatedHmac {
     /** Bytes of the key Sphinx derives for it (μ in the paper). */
     public static final int KEY_LENGTH = 16;
 
-    private static final String HMAC_SHA256 = "HmacSHA256";
+    /** The tag {@link #verify} computes, per thread: it is compared, then overwritten by the next. */
+    private static final ThreadLocal<byte[]> EXPECTED = ThreadLocal.withInitial(() -> new byte[LENGTH]);
 
     private TruncatedHmac() {}
 
@@ -34,16 +30,9 @@ public final class TruncatedHmac {
      * @throws CryptoException with {@code BAD_LENGTH} if the key is not 16 bytes
      */
     public static byte[] compute(byte[] key, byte[] data, int offset, int length) throws CryptoException {
-        CryptoException.requireLength("HMAC key", key, KEY_LENGTH);
-        Objects.checkFromIndexSize(offset, length, data.length);
-        try {
-            Mac mac = JcaInstances.hmacSha256();
-            mac.init(new SecretKeySpec(key, HMAC_SHA256));
-            mac.update(data, offset, length);
-            return Arrays.copyOf(mac.doFinal(), LENGTH);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("BUG: HmacSHA256 unavailable in this JDK", e);
-        }
+        byte[] tag = new byte[LENGTH];
+        computeInto(key, data, offset, length, tag);
+        return tag;
     }
 
     /**
@@ -55,9 +44,36 @@ public final class TruncatedHmac {
     public static void verify(byte[] key, byte[] data, int offset, int length, byte[] tag)
             throws CryptoException {
         CryptoException.requireLength("HMAC tag", tag, LENGTH);
-        byte[] expected = compute(key, data, offset, length);
-        if (!ConstantTime.equal(expected, tag)) {
+        verify(key, data, offset, length, tag, 0);
+    }
+
+    /**
+     * Verifies the tag at {@code tags[tagOffset, tagOffset + 16)} (a packet's γ, read in place) over
+     * {@code data[offset, offset + length)} in constant time.
+     *
+     * @throws CryptoException with {@code MAC_MISMATCH} if it does not verify, {@code BAD_LENGTH}
+     *     if the key has the wrong length
+     * @throws IndexOutOfBoundsException if a range lies outside its array
+     */
+    public static void verify(byte[] key, byte[] data, int offset, int length, byte[] tags, int tagOffset)
+            throws CryptoException {
+        Objects.checkFromIndexSize(tagOffset, LENGTH, tags.length);
+        byte[] expected = EXPECTED.get();
+        computeInto(key, data, offset, length, expected);
+        if (!ConstantTime.equal(expected, 0, tags, tagOffset, LENGTH)) {
             throw new CryptoException(CryptoException.Reason.MAC_MISMATCH, "authentication failed");
+        }
+    }
+
+    private static void computeInto(byte[] key, byte[] data, int offset, int length, byte[] tag)
+            throws CryptoException {
+        CryptoException.requireLength("HMAC key", key, KEY_LENGTH);
+        Objects.checkFromIndexSize(offset, length, data.length);
+        HmacSha256 mac = HmacSha256.forThisThread();
+        try {
+            mac.init(key, 0, KEY_LENGTH).update(data, offset, length).doFinal(tag, 0, LENGTH);
+        } finally {
+            mac.wipe();
         }
     }
 }

@@ -58,4 +58,20 @@ class TruncatedHmacTest {
         assertReason(CryptoException.Reason.BAD_LENGTH,
                 () -> TruncatedHmac.compute(Arrays.copyOf(KEY, 32), data, 0, 1));
     }
+
+    @Test
+    void aTagReadInPlaceVerifiesAndEveryBitFlipOfItIsAMismatch() throws CryptoException {
+        byte[] data = {1, 2, 3};
+        byte[] tag = TruncatedHmac.compute(KEY, data, 0, data.length);
+        byte[] framed = new byte[TruncatedHmac.LENGTH + 7];
+        System.arraycopy(tag, 0, framed, 5, TruncatedHmac.LENGTH);
+        TruncatedHmac.verify(KEY, data, 0, 3, framed, 5);
+        assertReason(CryptoException.Reason.MAC_MISMATCH, () -> TruncatedHmac.verify(KEY, data, 0, 3, framed, 4));
+        for (int bit = 0; bit < TruncatedHmac.LENGTH * 8; bit++) {
+            byte[] flipped = framed.clone();
+            flipped[5 + bit / 8] ^= (byte) (1 << (bit % 8));
+            assertReason(CryptoException.Reason.MAC_MISMATCH, () -> TruncatedHmac.verify(KEY, data, 0, 3, flipped, 5));
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> TruncatedHmac.verify(KEY, data, 0, 3, framed, 8));
+    }
 }

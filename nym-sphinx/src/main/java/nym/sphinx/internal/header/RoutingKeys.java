@@ -35,6 +35,9 @@ public final class RoutingKeys {
     private static final int PAYLOAD_KEY_OFFSET = MAC_KEY_OFFSET + TruncatedHmac.KEY_LENGTH;
     private static final int BLINDING_OFFSET = PAYLOAD_KEY_OFFSET + Lioness.KEY_LENGTH;
 
+    /** The HKDF output, per thread: split into the keys below, then zeroed. */
+    private static final ThreadLocal<byte[]> OKM = ThreadLocal.withInitial(() -> new byte[OUTPUT_LENGTH]);
+
     private final byte[] streamKey;
     private final byte[] macKey;
     private final byte[] payloadKey;
@@ -64,7 +67,8 @@ public final class RoutingKeys {
 
     /** @return the keys of the hop whose shared secret has the 32 bytes {@code ikm} */
     public static RoutingKeys deriveFromBytes(byte[] ikm) {
-        byte[] okm = Hkdf.deriveSha256(ikm, HKDF_INFO, OUTPUT_LENGTH);
+        byte[] okm = OKM.get();
+        Hkdf.deriveSha256(ikm, HKDF_INFO, okm, 0, OUTPUT_LENGTH);
         try {
             return new RoutingKeys(okm);
         } catch (CryptoException e) {
