@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import nym.crypto.internal.BcMontgomeryLadder;
 import nym.crypto.internal.EdwardsFixedBase;
+import nym.crypto.internal.Field51;
 import nym.crypto.internal.LaneLadder;
 import nym.crypto.internal.MontgomeryLadder;
 
@@ -35,6 +36,7 @@ public class LadderBenchmark {
     private final byte[] scalar = new byte[MontgomeryLadder.LENGTH];
     private final byte[] point = new byte[MontgomeryLadder.LENGTH];
     private final byte[] out = new byte[MontgomeryLadder.LENGTH];
+    private final long[] element = Field51.create();
     private EdwardsFixedBase.Table table;
     private final byte[][] laneScalars = new byte[LaneLadder.LANES][];
     private final byte[][] lanePoints = new byte[LaneLadder.LANES][];
@@ -85,6 +87,14 @@ public class LadderBenchmark {
     public byte[] edwardsTable() {
         EdwardsFixedBase.multiply(table, scalar, out);
         return out;
+    }
+
+    /** One field inversion, which every multiplication above ends with (except BC's). */
+    @Benchmark
+    public long[] field51Invert() {
+        Field51.decode(point, 0, element);
+        Field51.invert(element, element);
+        return element;
     }
 
     @Benchmark

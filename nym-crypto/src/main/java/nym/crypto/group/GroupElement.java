@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.bouncycastle.math.ec.rfc7748.X25519;
 
 import nym.crypto.CryptoException;
 import nym.crypto.FixedBytes;
@@ -51,26 +50,15 @@ public final class GroupElement extends FixedBytes {
     }
 
     /**
-     * The generator times a scalar, {@code scalar · G}: equal to {@code BASE_POINT.multiply(scalar)}.
-     * A clamped scalar takes Bouncy Castle's constant-time fixed-base X25519 (Edwards-form comb,
-     * about three times faster than the ladder); X25519 clamps, which changes nothing for a scalar
-     * that already is. Any other scalar takes the ladder.
+     * The generator times a scalar, {@code scalar · G}: equal to {@code BASE_POINT.multiply(scalar)},
+     * on G's fixed-base table (built on first use, then kept with the node keys' tables): about 17 µs
+     * against 24 for Bouncy Castle's fixed-base X25519, which also clamps, and 44 for the ladder.
      *
      * @param scalar not null
      * @return scalar · G
      */
     public static GroupElement multiplyBase(Scalar scalar) {
-        if (!scalar.isClamped()) {
-            return BASE_POINT.multiply(scalar);
-        }
-        byte[] k = scalar.toBytes(SecretAccess.insecureGrant());
-        byte[] out = new byte[LENGTH];
-        try {
-            X25519.scalarMultBase(k, 0, out, 0);
-        } finally {
-            java.util.Arrays.fill(k, (byte) 0);
-        }
-        return new GroupElement(out);
+        return new GroupElement(BASE_POINT.multiplyRawWithTable(scalar));
     }
 
     /**
