@@ -10,9 +10,9 @@ import java.util.Objects;
  * Keyed BLAKE2b (RFC 7693, sequential mode, no salt or personalisation), for Lioness's hash steps.
  *
  * <p>Written for speed where Bouncy Castle's {@code Blake2bDigest} is general: the sixteen words of
- * the working vector live in local variables rather than an array, and one hash allocates two small
- * arrays (the chain value and the message block, wiped before it returns) instead of a digest object
- * and a message array per block. Same output byte for byte; tests compare the two.
+ * the working vector live in local variables rather than an array, and a hash allocates nothing: the
+ * chain value and the message block are per-thread arrays, wiped before it returns, instead of a
+ * digest object and a message array per block. Same output byte for byte; tests compare the two.
  *
  * <p>Constant time: additions, rotations and XORs only; the work depends on the lengths, never on
  * the bytes.
@@ -31,7 +31,16 @@ public final class Blake2b {
     private static final VarHandle LONG_LE =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+
     private Blake2b() {}
+
+    /** A hash's chain value, message block and working vector, per thread; wiped after each hash. */
+    private static final class State {
+        final long[] h = new long[8];
+        final long[] m = new long[16];
+        final long[] v = new long[16];
+    }
 
     /**
      * Writes BLAKE2b of {@code data[offset, offset + length)} keyed with
@@ -50,9 +59,11 @@ public final class Blake2b {
                     + " bytes and a digest of 1 to " + MAX_DIGEST_LENGTH + ", got " + keyLength + " and "
                     + digest.length);
         }
-        long[] h = IV.clone();
-        long[] m = new long[16];
-        long[] v = new long[16];
+        State state = STATE.get();
+        long[] h = state.h;
+        long[] m = state.m;
+        long[] v = state.v;
+        System.arraycopy(IV, 0, h, 0, IV.length);
         try {
             h[0] ^= 0x01010000L ^ ((long) keyLength << 8) ^ digest.length;
             long counter = 0;

@@ -37,6 +37,7 @@ public final class EdwardsFixedBase {
     private static final BigInteger SQRT_MINUS_ONE =
             BigInteger.TWO.modPow(P.subtract(BigInteger.ONE).shiftRight(2), P);
     private static final long[] D2 = fieldOf(D.shiftLeft(1).mod(P));
+    private static final ThreadLocal<MultiplyScratch> SCRATCH = ThreadLocal.withInitial(MultiplyScratch::new);
 
     /** The precomputed multiples of one point; immutable once built. */
     public static final class Table {
@@ -121,7 +122,8 @@ public final class EdwardsFixedBase {
      * @param out receives the 32-byte u-coordinate of the product
      */
     public static void multiply(Table table, byte[] scalar, byte[] out) {
-        int[] digits = new int[ROWS];
+        MultiplyScratch scratch = SCRATCH.get();
+        int[] digits = scratch.digits;
         for (int i = 0; i < LENGTH; i++) {
             int b = scalar[i] & (i == LENGTH - 1 ? 0x7F : 0xFF);
             digits[2 * i] = b & 15;
@@ -137,26 +139,25 @@ public final class EdwardsFixedBase {
         }
         digits[ROWS - 1] += carry;
 
-        Point q = new Point(); // the identity: X = 0, Y = 1, Z = 1, T = 0
+        Point q = scratch.q; // the identity: X = 0, Y = 1, Z = 1, T = 0
         Field51.one(q.y);
         Field51.one(q.z);
-        long[] ypx = Field51.create();
-        long[] ymx = Field51.create();
-        long[] t2d = Field51.create();
-        Work work = new Work();
-        for (int j = 0; j < ROWS; j++) {
-            select(table.entries, j, digits[j], ypx, ymx, t2d, work.e);
-            add(q, ypx, ymx, t2d, null, q, work);
+        Work work = scratch.work;
+        try {
+            for (int j = 0; j < ROWS; j++) {
+                select(table.entries, j, digits[j], scratch.ypx, scratch.ymx, scratch.t2d, work.e);
+                add(q, scratch.ypx, scratch.ymx, scratch.t2d, null, q, work);
+            }
+            long[] num = work.a;
+            long[] den = work.b;
+            Field51.add(q.z, q.y, num);
+            Field51.sub(q.z, q.y, den);
+            Field51.invert(den, den);
+            Field51.mul(num, den, num);
+            Field51.encode(num, out, 0);
+        } finally {
+            scratch.wipe(); // the digits are the scalar's, the points follow from them
         }
-        java.util.Arrays.fill(digits, 0);
-
-        long[] num = work.a;
-        long[] den = work.b;
-        Field51.add(q.z, q.y, num);
-        Field51.sub(q.z, q.y, den);
-        Field51.invert(den, den);
-        Field51.mul(num, den, num);
-        Field51.encode(num, out, 0);
     }
 
     /**
@@ -224,6 +225,13 @@ public final class EdwardsFixedBase {
         final long[] z = Field51.create();
         final long[] t = Field51.create();
 
+        void wipe() {
+            java.util.Arrays.fill(x, 0);
+            java.util.Arrays.fill(y, 0);
+            java.util.Arrays.fill(z, 0);
+            java.util.Arrays.fill(t, 0);
+        }
+
         void copyOf(Point p) {
             Field51.copy(p.x, x);
             Field51.copy(p.y, y);
@@ -250,6 +258,28 @@ public final class EdwardsFixedBase {
         }
     }
 
+    /**
+     * What one {@link #multiply} works in, per thread: it is called for every hop of every packet a
+     * client builds, and these were about a kilobyte of garbage each time. Wiped after each use.
+     */
+    private static final class MultiplyScratch {
+        final int[] digits = new int[ROWS];
+        final Point q = new Point();
+        final long[] ypx = Field51.create();
+        final long[] ymx = Field51.create();
+        final long[] t2d = Field51.create();
+        final Work work = new Work();
+
+        void wipe() {
+            java.util.Arrays.fill(digits, 0);
+            q.wipe();
+            java.util.Arrays.fill(ypx, 0);
+            java.util.Arrays.fill(ymx, 0);
+            java.util.Arrays.fill(t2d, 0);
+            work.wipe();
+        }
+    }
+
     /** The temporaries of {@link #add}. */
     private static final class Work {
         final long[] a = Field51.create();
@@ -260,6 +290,17 @@ public final class EdwardsFixedBase {
         final long[] f = Field51.create();
         final long[] g = Field51.create();
         final long[] h = Field51.create();
+
+        void wipe() {
+            java.util.Arrays.fill(a, 0);
+            java.util.Arrays.fill(b, 0);
+            java.util.Arrays.fill(c, 0);
+            java.util.Arrays.fill(d, 0);
+            java.util.Arrays.fill(e, 0);
+            java.util.Arrays.fill(f, 0);
+            java.util.Arrays.fill(g, 0);
+            java.util.Arrays.fill(h, 0);
+        }
     }
 
     /**

@@ -38,10 +38,10 @@ public final class StreamCipher {
         if (length < 0) {
             throw new IllegalArgumentException("negative key stream length: " + length);
         }
-        if (length == 0) {
-            return new byte[0]; // Cipher.update returns null, not an empty array, for empty input
-        }
-        return cipher(key).update(new byte[length]);
+        byte[] stream = new byte[length];
+        // In place over zeros: Cipher.update(byte[]) would allocate its output and an internal copy.
+        xorInPlace(key, stream, 0, length);
+        return stream;
     }
 
     /**
