@@ -4,8 +4,8 @@
  * group order, HKDF-SHA256, the AES-128-CTR key stream, truncated HMAC-SHA256, the Lioness wide-block
  * cipher, and base58.
  *
- * <p>Bouncy Castle supplies the curve field and Ed25519; the JCA supplies AES, HMAC,
- * SHA-256 and ChaCha20 (hardware intrinsics). No Bouncy Castle type appears in this module's API.
+ * <p>Bouncy Castle supplies Ed25519; the JCA supplies AES, SHA-256 (under our HMAC) and ChaCha20
+ * (hardware intrinsics). No Bouncy Castle type appears in this module's API.
  */
 module nym.crypto {
     requires org.bouncycastle.provider;
