@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class Field51BoundsTest {
     private static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
     private static final long MAX_IN = (1L << 53) - 1;
+    private static final long LOW = (1L << 51) - 1;
 
     private static BigInteger value(long[] f) {
         BigInteger v = BigInteger.ZERO;
@@ -71,5 +72,65 @@ class Field51BoundsTest {
             assertTight(h);
             assertEquals(value(f).multiply(BigInteger.valueOf(121665)).mod(P), value(h), "mul121665 round " + round);
         }
+    }
+
+    /**
+     * Inputs built so that {@link Field51#mul}'s pair differences have their most negative low parts
+     * (−2^52 + 2): for two disjoint pairs (i, j), aⱼ ≡ −aᵢ mod 2^26 and every bₖ ≡ −1/aₖ mod 2^51, so
+     * aᵢbᵢ and aⱼbⱼ each have low part 2^51 − 1 while (aᵢ + aⱼ)(bᵢ + bⱼ) has low part 0. When both pairs
+     * land in one folded coefficient ((1, 4) and (2, 3) make r5, folded by 19 into limb 0), that
+     * coefficient is as negative as the bound argument allows; the bits above 51 push the high parts
+     * up at the same time. Random limbs reach neither; a bias below 2^57.3 fails here.
+     */
+    @Test
+    void pairDifferencesWithTheirMostNegativeLowParts() {
+        SplittableRandom random = new SplittableRandom(2551);
+        long[] a = Field51.create();
+        long[] b = Field51.create();
+        long[] h = Field51.create();
+        int[] order = {0, 1, 2, 3, 4};
+        for (int round = 0; round < 30_000; round++) {
+            for (int i = 4; i > 0; i--) {
+                int k = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[k];
+                order[k] = t;
+            }
+            if (round % 4 == 0) { // (1, 4) and (2, 3) every fourth round: both in coefficient 5
+                order = new int[] {1, 4, 2, 3, 0};
+            }
+            for (int i = 0; i < Field51.LIMBS; i++) {
+                a[i] = random.nextLong(1L << 51) | 1;
+            }
+            a[order[1]] = (-a[order[0]] + (random.nextLong(1L << 25) << 26)) & LOW;
+            a[order[3]] = (-a[order[2]] + (random.nextLong(1L << 25) << 26)) & LOW;
+            for (int i = 0; i < Field51.LIMBS; i++) {
+                b[i] = -inverse(a[i]) & LOW;
+                // Bits 51 and 52 (limbs stay below 2^53): both set for the largest high parts, or
+                // clear, where small high parts leave the negative low parts to the bias alone.
+                a[i] += topBits(random, round) << 51;
+                b[i] += topBits(random, round / 3) << 51;
+            }
+            Field51.mul(a, b, h);
+            assertTight(h);
+            assertEquals(value(a).multiply(value(b)).mod(P), value(h), "mul round " + round);
+        }
+    }
+
+    private static long topBits(SplittableRandom random, int round) {
+        return switch (round % 3) {
+            case 0 -> 3;
+            case 1 -> 0;
+            default -> random.nextLong(4);
+        };
+    }
+
+    /** x⁻¹ mod 2^64 for odd x, by Newton's iteration (each step doubles the correct bits). */
+    private static long inverse(long x) {
+        long y = x;
+        for (int i = 0; i < 5; i++) {
+            y *= 2 - x * y;
+        }
+        return y;
     }
 }
