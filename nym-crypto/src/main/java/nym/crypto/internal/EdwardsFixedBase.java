@@ -124,26 +124,28 @@ public final class EdwardsFixedBase {
     public static void multiply(Table table, byte[] scalar, byte[] out) {
         MultiplyScratch scratch = SCRATCH.get();
         int[] digits = scratch.digits;
-        for (int i = 0; i < LENGTH; i++) {
-            int b = scalar[i] & (i == LENGTH - 1 ? 0x7F : 0xFF);
-            digits[2 * i] = b & 15;
-            digits[2 * i + 1] = b >>> 4;
-        }
-        // Signed digits in [−8, 8): the carry keeps every digit but the last in range; the last is
-        // at most 7 + 1 = 8 because bit 255 is clear.
-        int carry = 0;
-        for (int i = 0; i < ROWS - 1; i++) {
-            digits[i] += carry;
-            carry = (digits[i] + 8) >> 4;
-            digits[i] -= carry << 4;
-        }
-        digits[ROWS - 1] += carry;
-
-        Point q = scratch.q; // the identity: X = 0, Y = 1, Z = 1, T = 0
-        Field51.one(q.y);
-        Field51.one(q.z);
+        Point q = scratch.q;
         Work work = scratch.work;
+        // The digits too are written inside the try: a scalar shorter than 32 bytes fails part-way,
+        // and the nibbles read until then would otherwise stay in this thread's scratch.
         try {
+            for (int i = 0; i < LENGTH; i++) {
+                int b = scalar[i] & (i == LENGTH - 1 ? 0x7F : 0xFF);
+                digits[2 * i] = b & 15;
+                digits[2 * i + 1] = b >>> 4;
+            }
+            // Signed digits in [−8, 8): the carry keeps every digit but the last in range; the last
+            // is at most 7 + 1 = 8 because bit 255 is clear.
+            int carry = 0;
+            for (int i = 0; i < ROWS - 1; i++) {
+                digits[i] += carry;
+                carry = (digits[i] + 8) >> 4;
+                digits[i] -= carry << 4;
+            }
+            digits[ROWS - 1] += carry;
+
+            Field51.one(q.y); // the identity: X = 0 and T = 0 (left so by the last wipe), Y = 1, Z = 1
+            Field51.one(q.z);
             for (int j = 0; j < ROWS; j++) {
                 select(table.entries, j, digits[j], scratch.ypx, scratch.ymx, scratch.t2d, work.e);
                 add(q, scratch.ypx, scratch.ymx, scratch.t2d, null, q, work);
