@@ -1,5 +1,6 @@
 package nym.crypto.primitives;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 import nym.crypto.ConstantTime;
@@ -18,7 +19,10 @@ public final class TruncatedHmac {
     /** Bytes of the key Sphinx derives for it (μ in the paper). */
     public static final int KEY_LENGTH = 16;
 
-    /** The tag {@link #verify} computes, per thread: it is compared, then overwritten by the next. */
+    /**
+     * The tag {@link #verify} computes, per thread: compared, then zeroed, since after a mismatch it is
+     * a valid tag for the data that was sent.
+     */
     private static final ThreadLocal<byte[]> EXPECTED = ThreadLocal.withInitial(() -> new byte[LENGTH]);
 
     private TruncatedHmac() {}
@@ -59,8 +63,14 @@ public final class TruncatedHmac {
             throws CryptoException {
         Objects.checkFromIndexSize(tagOffset, LENGTH, tags.length);
         byte[] expected = EXPECTED.get();
-        computeInto(key, data, offset, length, expected);
-        if (!ConstantTime.equal(expected, 0, tags, tagOffset, LENGTH)) {
+        boolean equal;
+        try {
+            computeInto(key, data, offset, length, expected);
+            equal = ConstantTime.equal(expected, 0, tags, tagOffset, LENGTH);
+        } finally {
+            Arrays.fill(expected, (byte) 0);
+        }
+        if (!equal) {
             throw new CryptoException(CryptoException.Reason.MAC_MISMATCH, "authentication failed");
         }
     }

@@ -4,6 +4,7 @@ import static nym.crypto.Reasons.assertReason;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -73,5 +74,27 @@ class TruncatedHmacTest {
             assertReason(CryptoException.Reason.MAC_MISMATCH, () -> TruncatedHmac.verify(KEY, data, 0, 3, flipped, 5));
         }
         assertThrows(IndexOutOfBoundsException.class, () -> TruncatedHmac.verify(KEY, data, 0, 3, framed, 8));
+    }
+    /**
+     * The tag verify computes is kept in a per-thread array that outlives the call; after a mismatch
+     * it is a valid tag for the data an attacker sent, so it must not stay there until the next call.
+     */
+    @Test
+    void theExpectedTagIsWipedAfterAMatchAndAfterAMismatch() throws Exception {
+        byte[] data = {1, 2, 3};
+        byte[] tag = TruncatedHmac.compute(KEY, data, 0, data.length);
+        TruncatedHmac.verify(KEY, data, 0, data.length, tag);
+        assertArrayEquals(new byte[TruncatedHmac.LENGTH], expectedBuffer(), "after a match");
+        byte[] wrong = tag.clone();
+        wrong[0] ^= 1;
+        assertReason(CryptoException.Reason.MAC_MISMATCH, () -> TruncatedHmac.verify(KEY, data, 0, 3, wrong));
+        assertArrayEquals(new byte[TruncatedHmac.LENGTH], expectedBuffer(), "after a mismatch");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static byte[] expectedBuffer() throws ReflectiveOperationException {
+        Field f = TruncatedHmac.class.getDeclaredField("EXPECTED");
+        f.setAccessible(true);
+        return ((ThreadLocal<byte[]>) f.get(null)).get();
     }
 }
