@@ -25,7 +25,6 @@ final class BatchInversion {
         long[][] prefix = new long[n][];
         long[] inverse = Field51.create();
         long[] next = Field51.create();
-        long[][] temporaries = {Field51.create(), Field51.create(), Field51.create(), Field51.create()};
         try {
             for (int i = 0; i < n; i++) {
                 long zero = isZero(elements[i]);
@@ -37,7 +36,7 @@ final class BatchInversion {
                 prefix[i] = Field51.create();
                 Field51.mul(prefix[i - 1], elements[i], prefix[i]);
             }
-            Field51.invert(prefix[n - 1], inverse, temporaries[0], temporaries[1], temporaries[2], temporaries[3]);
+            Field51.invert(prefix[n - 1], inverse);
             for (int i = n - 1; i > 0; i--) {
                 Field51.mul(inverse, elements[i], next); // 1/(e0 … e(i−1))
                 Field51.mul(inverse, prefix[i - 1], elements[i]); // 1/ei
@@ -58,9 +57,6 @@ final class BatchInversion {
             }
             Arrays.fill(inverse, 0);
             Arrays.fill(next, 0);
-            for (long[] temporary : temporaries) {
-                Arrays.fill(temporary, 0);
-            }
         }
     }
 

@@ -154,7 +154,7 @@ public final class EdwardsFixedBase {
             long[] den = work.b;
             Field51.add(q.z, q.y, num);
             Field51.sub(q.z, q.y, den);
-            Field51.invert(den, den, work.c, work.d, work.e, work.f);
+            Field51.invert(den, den);
             Field51.mul(num, den, num);
             Field51.encode(num, out, 0, work.g);
         } finally {

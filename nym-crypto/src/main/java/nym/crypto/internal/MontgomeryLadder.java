@@ -78,7 +78,7 @@ public final class MontgomeryLadder {
         Field51.cswap(swap, x2, x3);
         Field51.cswap(swap, z2, z3);
 
-        Field51.invert(z2, z2, a, aa, b, bb);
+        Field51.invert(z2, z2);
         Field51.mul(x2, z2, x2);
         Field51.encode(x2, out, 0, e);
         // The temporaries hold values derived from the scalar: zero them rather than leave them to
