@@ -30,6 +30,8 @@ public final class MontgomeryLadder {
      * @param out receives the 32-byte u-coordinate of the product
      */
     public static void multiply(byte[] scalar, byte[] u, byte[] out) {
+        // Checked first: a short output would throw after the secrets were computed, before the wipe.
+        java.util.Objects.checkFromIndexSize(0, LENGTH, out.length);
         long[] x1 = Field51.create();
         long[] x2 = Field51.create();
         long[] z2 = Field51.create();
