@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-
 import nym.crypto.CryptoException;
 import nym.crypto.FixedBytes;
 import nym.crypto.SecretAccess;
@@ -51,8 +50,8 @@ public final class GroupElement extends FixedBytes {
 
     /**
      * The generator times a scalar, {@code scalar · G}: equal to {@code BASE_POINT.multiply(scalar)},
-     * on G's own fixed-base table (built on first use and kept): about 17 µs
-     * against 24 for Bouncy Castle's fixed-base X25519, which also clamps, and 44 for the ladder.
+     * on G's own fixed-base table (built on first use and kept): about 17 µs against 24 for Bouncy
+     * Castle's fixed-base X25519, which also clamps, and 44 for the ladder.
      *
      * @param scalar not null
      * @return scalar · G

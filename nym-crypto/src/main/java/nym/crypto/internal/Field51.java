@@ -2,8 +2,9 @@ package nym.crypto.internal;
 
 /**
  * Arithmetic modulo p = 2^255 − 19 on five 64-bit limbs of radix 2^51 (a value is Σ aᵢ·2^(51·i)),
- * with 128-bit products from {@link Math#multiplyHigh}. Twice as few limb products as Bouncy
- * Castle's ten 25.5-bit limbs, which is what makes the ladder faster.
+ * with 128-bit products from {@link Math#multiplyHigh}: 15 limb products for a product (25 for
+ * schoolbook, 100 on Bouncy Castle's ten 25.5-bit limbs) and 15 for a square, which is what makes the
+ * ladder faster. Inversion is {@link DivstepInversion}.
  *
  * <p>Limb bounds, which every caller must keep: {@link #mul}, {@link #sqr} and {@link #mul121665}
  * return "tight" limbs (at most 2^51) and accept limbs below 2^53. {@link #add} of two tight
@@ -96,8 +97,8 @@ public final class Field51 {
      * aᵢbᵢ and, for each pair i < j, (aᵢ + aⱼ)(bᵢ + bⱼ), from which aᵢbⱼ + aⱼbᵢ is the difference.
      * Each product is split at bit 51 by pre-shifting the factors left by {@link #KA} and {@link #KB}
      * (together 64 − 51): {@code multiplyHigh} then returns the bits from 51 up and the plain product
-     * the low 51 bits, shifted left by 13. The limb products are the cost of the whole ladder, and
-     * the multiplier is the one busy unit: ten fewer products made the ladder 9 % faster (docs/performance.md).
+     * the low 51 bits, shifted left by 13. The limb products are most of the ladder's cost: ten fewer
+     * made it 9 % faster, and left the integer units as busy as the multiplier (docs/performance.md).
      *
      * <p>Bounds: a pair sum is below 2^54, so the shifted sums stay below 2^61; every coefficient's
      * high part is below 2^57.4, so 19 times it, plus the bias, stays below 2^62. The low parts of a
@@ -270,9 +271,10 @@ public final class Field51 {
     }
 
     /**
-     * r = Σ (Lᵢ + hᵢ·2^51)·2^(51·i), carried to tight limbs, where Lᵢ = lᵢ − hᵢ·2^51 mod 2^64 is the
-     * sum of the low 51-bit parts (lᵢ holds the low 64 bits of the whole sum). The h₄ that leaves the
-     * top wraps around times 19 (2^255 ≡ 19), split at bit 51 so that 19·h₄ cannot overflow.
+     * For {@link #sqr} and {@link #mul121665}: r = Σ (Lᵢ + hᵢ·2^51)·2^(51·i), carried to tight
+     * limbs, where Lᵢ = lᵢ − hᵢ·2^51 mod 2^64 is the sum of the low 51-bit parts (lᵢ holds the low 64
+     * bits of the whole sum). The h₄ that leaves the top wraps around times 19 (2^255 ≡ 19), split
+     * at bit 51 so that 19·h₄ cannot overflow.
      */
     private static void carry(long l0, long l1, long l2, long l3, long l4,
             long h0, long h1, long h2, long h3, long h4, long[] r) {
