@@ -227,13 +227,6 @@ public final class EdwardsFixedBase {
         final long[] z = Field51.create();
         final long[] t = Field51.create();
 
-        void wipe() {
-            java.util.Arrays.fill(x, 0);
-            java.util.Arrays.fill(y, 0);
-            java.util.Arrays.fill(z, 0);
-            java.util.Arrays.fill(t, 0);
-        }
-
         void copyOf(Point p) {
             Field51.copy(p.x, x);
             Field51.copy(p.y, y);
@@ -271,14 +264,15 @@ public final class EdwardsFixedBase {
         final long[] ymx = Field51.create();
         final long[] t2d = Field51.create();
         final Work work = new Work();
+        /** Every element above, listed once so that wiping needs no array per call. */
+        private final long[][] elements = {q.x, q.y, q.z, q.t, ypx, ymx, t2d,
+            work.a, work.b, work.c, work.d, work.e, work.f, work.g, work.h};
 
         void wipe() {
             java.util.Arrays.fill(digits, 0);
-            q.wipe();
-            java.util.Arrays.fill(ypx, 0);
-            java.util.Arrays.fill(ymx, 0);
-            java.util.Arrays.fill(t2d, 0);
-            work.wipe();
+            for (long[] element : elements) {
+                java.util.Arrays.fill(element, 0);
+            }
         }
     }
 
@@ -292,17 +286,6 @@ public final class EdwardsFixedBase {
         final long[] f = Field51.create();
         final long[] g = Field51.create();
         final long[] h = Field51.create();
-
-        void wipe() {
-            java.util.Arrays.fill(a, 0);
-            java.util.Arrays.fill(b, 0);
-            java.util.Arrays.fill(c, 0);
-            java.util.Arrays.fill(d, 0);
-            java.util.Arrays.fill(e, 0);
-            java.util.Arrays.fill(f, 0);
-            java.util.Arrays.fill(g, 0);
-            java.util.Arrays.fill(h, 0);
-        }
     }
 
     /**
