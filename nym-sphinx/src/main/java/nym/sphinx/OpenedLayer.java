@@ -3,6 +3,7 @@ package nym.sphinx;
 import java.util.Arrays;
 
 import nym.crypto.CryptoException;
+import nym.crypto.SecretAccess;
 import nym.crypto.group.GroupElement;
 import nym.crypto.group.SharedSecret;
 import nym.crypto.primitives.TruncatedHmac;
@@ -36,21 +37,30 @@ final class OpenedLayer {
 
     /**
      * @param index the packet's place in its batch
+     * @param alpha the packet's α, as {@link SphinxPacket#alpha()} gives it
      * @throws SphinxException with {@code MAC_MISMATCH} if γ does not verify, {@code UNKNOWN_VERSION}
      *     for another version; nothing secret is left behind then
      */
-    static OpenedLayer open(int index, SphinxPacket packet, SharedSecret secret) throws SphinxException {
+    static OpenedLayer open(int index, SphinxPacket packet, GroupElement alpha, SharedSecret secret)
+            throws SphinxException {
         SphinxGeometry geometry = packet.geometry();
         byte[] bytes = packet.internalBytes();
-        RoutingKeys keys = RoutingKeys.derive(secret);
+        byte[] s = secret.toBytes(SecretAccess.insecureGrant());
+        RoutingKeys keys;
+        ReplayTag replayTag;
+        try {
+            keys = RoutingKeys.deriveFromBytes(s);
+            replayTag = ReplayTag.ofSecret(s);
+        } finally {
+            Arrays.fill(s, (byte) 0);
+        }
         byte[] routing = null;
         try {
             verifyMac(keys, bytes, geometry);
             routing = new byte[geometry.headerKeystreamLength()];
-            System.arraycopy(bytes, geometry.betaOffset(), routing, 0, geometry.betaLength());
-            keys.xorHeaderKeystream(routing, routing.length);
+            keys.decryptPadded(bytes, geometry.betaOffset(), geometry.betaLength(), routing, routing.length);
             PacketVersion.requireKnown(routing, SphinxGeometry.VERSION_OFFSET);
-            return new OpenedLayer(index, bytes, packet.alpha(), ReplayTag.of(secret), keys, routing);
+            return new OpenedLayer(index, bytes, alpha, replayTag, keys, routing);
         } catch (SphinxException | RuntimeException e) {
             keys.wipe();
             if (routing != null) {

@@ -61,7 +61,8 @@ public final class PacketProcessor {
      */
     public ProcessedPacket process(SphinxPacket packet) throws SphinxException {
         requireProcessable(packet);
-        OpenedLayer layer = OpenedLayer.open(0, packet, privateKey.sharedSecret(packet.alpha()));
+        GroupElement alpha = packet.alpha();
+        OpenedLayer layer = OpenedLayer.open(0, packet, alpha, privateKey.sharedSecret(alpha));
         try {
             return switch (layer.flag()) {
                 case SphinxGeometry.FORWARD_FLAG ->
@@ -104,7 +105,7 @@ public final class PacketProcessor {
                 int index = admitted.get(k);
                 OpenedLayer layer = null;
                 try {
-                    layer = OpenedLayer.open(index, packets.get(index), secrets.get(k));
+                    layer = OpenedLayer.open(index, packets.get(index), alphas.get(k), secrets.get(k));
                     switch (layer.flag()) {
                         case SphinxGeometry.FORWARD_FLAG -> {
                             forwards.add(pending(layer));

@@ -1,10 +1,6 @@
 package nym.sphinx;
 
-import java.util.Arrays;
-
 import nym.crypto.FixedBytes;
-import nym.crypto.SecretAccess;
-import nym.crypto.group.SharedSecret;
 import nym.crypto.primitives.Sha256;
 
 /**
@@ -20,13 +16,8 @@ public final class ReplayTag extends FixedBytes {
         super(bytes, LENGTH);
     }
 
-    /** @return the tag of the hop whose shared secret is {@code secret} */
-    static ReplayTag of(SharedSecret secret) {
-        byte[] raw = secret.toBytes(SecretAccess.insecureGrant());
-        try {
-            return new ReplayTag(Sha256.digest(raw));
-        } finally {
-            Arrays.fill(raw, (byte) 0);
-        }
+    /** @return the tag of the hop whose shared secret has the 32 bytes {@code secret}, left as they are */
+    static ReplayTag ofSecret(byte[] secret) {
+        return new ReplayTag(Sha256.digest(secret));
     }
 }

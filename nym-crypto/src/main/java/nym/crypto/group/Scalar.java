@@ -132,7 +132,6 @@ public final class Scalar {
         List<SharedSecret> out = new ArrayList<>(secrets.length);
         for (byte[] secret : secrets) {
             out.add(new SharedSecret(secret));
-            Arrays.fill(secret, (byte) 0);
         }
         return out;
     }

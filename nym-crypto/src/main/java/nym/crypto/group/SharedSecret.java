@@ -1,5 +1,7 @@
 package nym.crypto.group;
 
+import java.util.Arrays;
+
 import nym.crypto.SecretAccess;
 import nym.crypto.SecretBytes;
 
@@ -13,8 +15,10 @@ public final class SharedSecret {
 
     private final SecretBytes bytes;
 
+    /** Takes a multiplication's fresh output: copies it, then zeroes {@code bytes}. */
     SharedSecret(byte[] bytes) {
         this.bytes = SecretBytes.copyOf(bytes);
+        Arrays.fill(bytes, (byte) 0);
     }
 
     /**

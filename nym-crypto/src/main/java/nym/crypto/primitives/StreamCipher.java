@@ -24,6 +24,8 @@ public final class StreamCipher {
     private static final int BLOCK_LENGTH = 16;
     /** The all-zero initial counter block; the spec is immutable, so one serves every call. */
     private static final IvParameterSpec ZERO_COUNTER = new IvParameterSpec(new byte[BLOCK_LENGTH]);
+    /** Zeros to encrypt into key stream without a copy; only ever read. */
+    private static final byte[] ZEROS = new byte[512];
 
     private StreamCipher() {}
 
@@ -39,9 +41,38 @@ public final class StreamCipher {
             throw new IllegalArgumentException("negative key stream length: " + length);
         }
         byte[] stream = new byte[length];
-        // In place over zeros: Cipher.update(byte[]) would allocate its output and an internal copy.
-        xorInPlace(key, stream, 0, length);
+        encryptPadded(key, ZEROS, 0, 0, stream, 0, length);
         return stream;
+    }
+
+    /**
+     * Writes {@code (in[inOffset, inOffset + inLength) ‖ zeros) XOR key stream} to
+     * {@code out[outOffset, outOffset + outLength)}: the input, padded with zeros to the output's
+     * length, encrypted. When input and output do not overlap, nothing is allocated beyond the
+     * JCA's key schedule (the JCA copies an overlapping input first).
+     *
+     * @throws CryptoException with {@code BAD_LENGTH} if the key is not 16 bytes
+     * @throws IllegalArgumentException if {@code inLength > outLength}
+     */
+    public static void encryptPadded(byte[] key, byte[] in, int inOffset, int inLength, byte[] out, int outOffset,
+            int outLength) throws CryptoException {
+        CryptoException.requireLength("stream cipher key", key, KEY_LENGTH);
+        Objects.checkFromIndexSize(inOffset, inLength, in.length);
+        Objects.checkFromIndexSize(outOffset, outLength, out.length);
+        if (inLength > outLength) {
+            throw new IllegalArgumentException("input of " + inLength + " bytes exceeds the output's " + outLength);
+        }
+        try {
+            Cipher aes = cipher(key);
+            int done = aes.update(in, inOffset, inLength, out, outOffset);
+            // CTR keeps its position across updates, so the padding continues the same stream.
+            while (done < outLength) {
+                int chunk = Math.min(ZEROS.length, outLength - done);
+                done += aes.update(ZEROS, 0, chunk, out, outOffset + done);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("BUG: AES-CTR update failed", e);
+        }
     }
 
     /**

@@ -57,7 +57,51 @@ class StreamCipherTest {
     }
 
     @Test
+    void encryptPaddedIsTheInputThenZerosXorTheKeystream() throws Exception {
+        SplittableRandom random = new SplittableRandom(32);
+        int[][] lengths = {{0, 0}, {0, 17}, {5, 5}, {300, 330}, {17, 1100}, {600, 600}};
+        for (int[] pair : lengths) {
+            int inLength = pair[0];
+            int outLength = pair[1];
+            byte[] key = new byte[StreamCipher.KEY_LENGTH];
+            random.nextBytes(key);
+            byte[] in = new byte[inLength + 7];
+            random.nextBytes(in);
+            byte[] out = new byte[outLength + 9];
+            Arrays.fill(out, (byte) 0x33);
+            StreamCipher.encryptPadded(key, in, 4, inLength, out, 5, outLength);
+
+            byte[] expected = Arrays.copyOf(out, out.length);
+            byte[] stream = counterBlocks(key, outLength);
+            for (int i = 0; i < outLength; i++) {
+                expected[5 + i] = (byte) ((i < inLength ? in[4 + i] : 0) ^ stream[i]);
+            }
+            Arrays.fill(expected, 0, 5, (byte) 0x33);
+            Arrays.fill(expected, 5 + outLength, expected.length, (byte) 0x33);
+            assertArrayEquals(expected, out, inLength + " into " + outLength);
+        }
+    }
+
+    @Test
+    void encryptPaddedInPlaceGivesTheSameBytes() throws CryptoException {
+        byte[] key = new byte[StreamCipher.KEY_LENGTH];
+        key[3] = 7;
+        byte[] data = new byte[64];
+        Arrays.fill(data, 0, 40, (byte) 0x5A);
+        byte[] separate = new byte[64];
+        StreamCipher.encryptPadded(key, data, 0, 40, separate, 0, 64);
+        StreamCipher.encryptPadded(key, data, 0, 40, data, 0, 64);
+        assertArrayEquals(separate, data);
+    }
+
+    @Test
     void badArgumentsAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> StreamCipher.encryptPadded(new byte[16], new byte[8], 0, 8, new byte[8], 0, 7));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> StreamCipher.encryptPadded(new byte[16], new byte[8], 2, 8, new byte[8], 0, 8));
+        assertReason(CryptoException.Reason.BAD_LENGTH,
+                () -> StreamCipher.encryptPadded(new byte[17], new byte[8], 0, 8, new byte[8], 0, 8));
         assertReason(CryptoException.Reason.BAD_LENGTH, () -> StreamCipher.keystream(new byte[32], 16));
         assertReason(CryptoException.Reason.BAD_LENGTH, () -> StreamCipher.xorInPlace(new byte[15], new byte[4], 0, 4));
         assertThrows(IllegalArgumentException.class, () -> StreamCipher.keystream(new byte[16], -1));

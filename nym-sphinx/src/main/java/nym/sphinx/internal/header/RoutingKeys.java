@@ -116,6 +116,21 @@ public final class RoutingKeys {
         }
     }
 
+    /**
+     * Decrypts a header's β without copying it first: {@code out[0, outLength) = (β ‖ zeros) XOR
+     * PRG(ρ)}, the zeros becoming the filler a hop shifts in.
+     *
+     * @param beta the array holding β at {@code [offset, offset + length)}; not modified
+     * @param out receives the decrypted routing; must not be {@code beta}
+     */
+    public void decryptPadded(byte[] beta, int offset, int length, byte[] out, int outLength) {
+        try {
+            StreamCipher.encryptPadded(streamKey, beta, offset, length, out, 0, outLength);
+        } catch (CryptoException e) {
+            throw new IllegalStateException("BUG: derived stream key has the wrong length", e);
+        }
+    }
+
     /** Zeroes the symmetric keys. */
     public void wipe() {
         Arrays.fill(streamKey, (byte) 0);
