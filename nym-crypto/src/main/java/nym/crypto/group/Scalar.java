@@ -47,9 +47,19 @@ public final class Scalar {
      */
     public static Scalar fromBytesModOrder(byte[] bytes) throws CryptoException {
         CryptoException.requireLength("scalar", bytes, LENGTH);
+        return fromBytesModOrder(bytes, 0);
+    }
+
+    /**
+     * {@link #fromBytesModOrder(byte[])} of the 32 bytes at {@code bytes[offset, offset + 32)}, which
+     * are not modified: a blinding factor read where the key derivation wrote it.
+     *
+     * @throws IndexOutOfBoundsException if they are not all inside {@code bytes}
+     */
+    public static Scalar fromBytesModOrder(byte[] bytes, int offset) {
         byte[] reduced = new byte[LENGTH];
         try {
-            ScalarModOrder.reduce(bytes, reduced);
+            ScalarModOrder.reduce(bytes, offset, reduced);
             return new Scalar(reduced, false);
         } finally {
             Arrays.fill(reduced, (byte) 0);

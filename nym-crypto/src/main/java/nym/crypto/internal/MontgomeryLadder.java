@@ -43,7 +43,6 @@ public final class MontgomeryLadder {
         long[] bb = Field51.create();
         long[] e = Field51.create();
         long[] c = Field51.create();
-        long[] d = Field51.create();
 
         Field51.decode(u, 0, x1);
         Field51.one(x2);
@@ -64,11 +63,11 @@ public final class MontgomeryLadder {
             Field51.sqr(b, bb);
             Field51.sub(aa, bb, e); // E = AA − BB
             Field51.add(x3, z3, c); // C = x3 + z3
-            Field51.sub(x3, z3, d); // D = x3 − z3
-            Field51.mul(d, a, d); // DA
+            Field51.sub(x3, z3, z3); // D = x3 − z3, where z3 was
+            Field51.mul(z3, a, z3); // DA
             Field51.mul(c, b, c); // CB
-            Field51.add(d, c, x3);
-            Field51.sub(d, c, z3);
+            Field51.add(z3, c, x3);
+            Field51.sub(z3, c, z3);
             Field51.sqr(x3, x3); // (DA + CB)²
             Field51.sqr(z3, z3);
             Field51.mul(z3, x1, z3); // x1·(DA − CB)²
@@ -86,16 +85,20 @@ public final class MontgomeryLadder {
         // The temporaries hold values derived from the scalar: zero them rather than leave them to
         // the garbage collector.
         zero(x1, x2, z2, x3, z3, a);
-        zero(aa, b, bb, e, c, d);
+        zero(aa, b, bb, e, c);
     }
 
-    /** Six at a time, not varargs: a varargs array would be the ladder's one allocation besides its own. */
+    /** Six and five at a time, not varargs: a varargs array would be the ladder's one allocation besides its own. */
     private static void zero(long[] f0, long[] f1, long[] f2, long[] f3, long[] f4, long[] f5) {
+        zero(f0, f1, f2, f3, f4);
+        Arrays.fill(f5, 0);
+    }
+
+    private static void zero(long[] f0, long[] f1, long[] f2, long[] f3, long[] f4) {
         Arrays.fill(f0, 0);
         Arrays.fill(f1, 0);
         Arrays.fill(f2, 0);
         Arrays.fill(f3, 0);
         Arrays.fill(f4, 0);
-        Arrays.fill(f5, 0);
     }
 }

@@ -38,24 +38,28 @@ public final class ScalarModOrder {
      * @param out receives the reduced product; may be {@code a} or {@code b}
      */
     public static void multiply(byte[] a, byte[] b, byte[] out) {
-        long[] x = decode(a);
-        long[] y = decode(b);
-        long[] t = new long[LIMBS];
-        montgomery(x, y, t); // a·b/R, below R
-        montgomery(t, R_SQUARED, x); // a·b, below ℓ
-        encode(x, out);
+        long[] y = decode(b, 0);
+        productInto(decode(a, 0), y, out);
         wipe(y);
-        wipe(t);
-        wipe(x);
     }
 
     /**
-     * Writes v mod ℓ for a 32-byte little-endian v (below 2^256).
+     * Writes v mod ℓ for the 32-byte little-endian v (below 2^256) at {@code v[offset, offset + 32)}.
      *
-     * @param out receives the reduced value; may be {@code v}
+     * @param out receives the reduced value; may be {@code v} at offset 0
      */
-    public static void reduce(byte[] v, byte[] out) {
-        multiply(v, encodeOne(), out);
+    public static void reduce(byte[] v, int offset, byte[] out) {
+        productInto(decode(v, offset), ONE, out);
+    }
+
+    /** out = x·y mod ℓ, for x, y below R; x is used as scratch and zeroed. */
+    private static void productInto(long[] x, long[] y, byte[] out) {
+        long[] t = new long[LIMBS];
+        montgomery(x, y, t); // x·y/R, below R
+        montgomery(t, R_SQUARED, x); // x·y, below ℓ
+        encode(x, out);
+        wipe(t);
+        wipe(x);
     }
 
     /**
@@ -119,10 +123,11 @@ public final class ScalarModOrder {
         return ((~x & y) | (~(x ^ y) & d)) >>> 63;
     }
 
-    private static long[] decode(byte[] le) {
+    private static long[] decode(byte[] le, int offset) {
+        java.util.Objects.checkFromIndexSize(offset, LENGTH, le.length);
         long[] r = new long[LIMBS];
         for (int i = 0; i < LENGTH; i++) {
-            r[i >>> 3] |= (le[i] & 0xFFL) << (8 * (i & 7));
+            r[i >>> 3] |= (le[offset + i] & 0xFFL) << (8 * (i & 7));
         }
         return r;
     }
@@ -131,12 +136,6 @@ public final class ScalarModOrder {
         for (int i = 0; i < LENGTH; i++) {
             out[i] = (byte) (v[i >>> 3] >>> (8 * (i & 7)));
         }
-    }
-
-    private static byte[] encodeOne() {
-        byte[] one = new byte[LENGTH];
-        encode(ONE, one);
-        return one;
     }
 
     private static void wipe(long[] v) {

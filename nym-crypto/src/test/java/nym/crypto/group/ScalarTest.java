@@ -4,6 +4,7 @@ import static nym.crypto.Reasons.assertReason;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -26,6 +27,17 @@ class ScalarTest {
     void reductionKnownAnswers() {
         Vectors.sweep("scalar.json", c -> assertArrayEquals(Vectors.hex(c, "reduced"),
                 Scalar.fromBytesModOrder(Vectors.hex(c, "input")).toBytes(ACCESS)));
+    }
+
+    @Test
+    void reductionAtAnOffsetReadsThoseBytesAndLeavesThem() {
+        byte[] framed = new byte[3 + Scalar.LENGTH + 2];
+        Arrays.fill(framed, (byte) 0x77);
+        System.arraycopy(ORDER_PLUS_ONE, 0, framed, 3, Scalar.LENGTH);
+        byte[] before = framed.clone();
+        assertArrayEquals(one(), Scalar.fromBytesModOrder(framed, 3).toBytes(ACCESS));
+        assertArrayEquals(before, framed);
+        assertThrows(IndexOutOfBoundsException.class, () -> Scalar.fromBytesModOrder(framed, 6));
     }
 
     @Test

@@ -25,8 +25,23 @@ class ScalarModOrderPropertyTest {
     @Property(tries = 1000)
     void reduceEqualsBigInteger(@ForAll("scalars") BigInteger v) {
         byte[] out = encode(v);
-        ScalarModOrder.reduce(out, out);
+        ScalarModOrder.reduce(out, 0, out);
         assertArrayEquals(encode(v.mod(L)), out);
+    }
+
+    @Property(tries = 200)
+    void reduceReadsAtItsOffset(@ForAll("scalars") BigInteger v, @ForAll("offsets") int offset) {
+        byte[] framed = new byte[offset + ScalarModOrder.LENGTH + 5];
+        java.util.Arrays.fill(framed, (byte) 0xA5);
+        System.arraycopy(encode(v), 0, framed, offset, ScalarModOrder.LENGTH);
+        byte[] out = new byte[ScalarModOrder.LENGTH];
+        ScalarModOrder.reduce(framed, offset, out);
+        assertArrayEquals(encode(v.mod(L)), out);
+    }
+
+    @Provide
+    Arbitrary<Integer> offsets() {
+        return Arbitraries.integers().between(0, 40);
     }
 
     /** Uniform 256-bit values, and values within a small distance of 0, ℓ, 2ℓ, 2^252, 2^255 and 2^256. */

@@ -43,16 +43,11 @@ public final class RoutingKeys {
     private final byte[] payloadKey;
     private final Scalar blindingFactor;
 
-    private RoutingKeys(byte[] okm) throws CryptoException {
+    private RoutingKeys(byte[] okm) {
         this.streamKey = Arrays.copyOfRange(okm, STREAM_KEY_OFFSET, MAC_KEY_OFFSET);
         this.macKey = Arrays.copyOfRange(okm, MAC_KEY_OFFSET, PAYLOAD_KEY_OFFSET);
         this.payloadKey = Arrays.copyOfRange(okm, PAYLOAD_KEY_OFFSET, BLINDING_OFFSET);
-        byte[] blinding = Arrays.copyOfRange(okm, BLINDING_OFFSET, OUTPUT_LENGTH);
-        try {
-            this.blindingFactor = Scalar.fromBytesModOrder(blinding);
-        } finally {
-            Arrays.fill(blinding, (byte) 0);
-        }
+        this.blindingFactor = Scalar.fromBytesModOrder(okm, BLINDING_OFFSET);
     }
 
     /** @return the keys of the hop whose shared secret is {@code secret} */
@@ -71,8 +66,6 @@ public final class RoutingKeys {
         Hkdf.deriveSha256(ikm, HKDF_INFO, okm, 0, OUTPUT_LENGTH);
         try {
             return new RoutingKeys(okm);
-        } catch (CryptoException e) {
-            throw new IllegalStateException("BUG: 32-byte blinding factor refused", e);
         } finally {
             Arrays.fill(okm, (byte) 0);
         }
