@@ -89,12 +89,10 @@ public class HopPartsBenchmark {
         return gamma;
     }
 
-    /** β ‖ 0⁶⁰ XORed with the AES-CTR key stream. */
+    /** β ‖ 0⁶⁰ XORed with the AES-CTR key stream, from the packet into the routing array. */
     @Benchmark
     public byte[] headerKeystream() {
-        System.arraycopy(packet, GEOMETRY.betaOffset(), routing, 0, GEOMETRY.betaLength());
-        Arrays.fill(routing, GEOMETRY.betaLength(), routing.length, (byte) 0);
-        keys.xorHeaderKeystream(routing, routing.length);
+        keys.decryptPadded(packet, GEOMETRY.betaOffset(), GEOMETRY.betaLength(), routing, routing.length);
         return routing;
     }
 

@@ -132,11 +132,11 @@ public final class PacketBuilder {
 
         RouteHeader built = RouteHeader.build(geometry, route, delays, destination, initialSecret, padding);
         try {
-            byte[] payload = PayloadCodec.pad(geometry, body);
-            PayloadCodec.encryptLayers(payload, built.payloadKeys());
             byte[] packet = new byte[geometry.packetLength()];
             System.arraycopy(built.header(), 0, packet, 0, built.header().length);
-            System.arraycopy(payload, 0, packet, geometry.payloadOffset(), payload.length);
+            // The payload is padded and encrypted where it travels, not in an array of its own.
+            PayloadCodec.padInto(geometry, body, packet, geometry.payloadOffset());
+            PayloadCodec.encryptLayers(built.payloadKeys(), packet, geometry.payloadOffset(), geometry.payloadLength());
             return SphinxPacket.adopt(geometry, packet);
         } finally {
             built.wipe();

@@ -1,7 +1,5 @@
 package nym.sphinx.internal.header;
 
-import java.util.List;
-
 import nym.sphinx.SphinxGeometry;
 
 /**
@@ -12,20 +10,22 @@ import nym.sphinx.SphinxGeometry;
 final class Filler {
     private Filler() {}
 
-    /** @return the filler for a route whose hops have {@code hopKeys}: 60·(n−1) bytes */
-    static byte[] compute(SphinxGeometry geometry, List<RoutingKeys> hopKeys) {
-        int blocks = hopKeys.size() - 1;
+    /**
+     * @param streams each hop's header key stream, {@code geometry.headerKeystreamLength()} bytes
+     * @return the filler for a route of {@code streams.length} hops: 60·(n−1) bytes
+     */
+    static byte[] compute(SphinxGeometry geometry, byte[][] streams) {
+        int blocks = streams.length - 1;
         int streamLength = geometry.headerKeystreamLength();
         byte[] filler = new byte[blocks * SphinxGeometry.ROUTING_BLOCK_LENGTH];
         for (int j = 1; j <= blocks; j++) {
             int length = j * SphinxGeometry.ROUTING_BLOCK_LENGTH;
-            byte[] stream = hopKeys.get(j - 1).headerKeystream(streamLength);
+            byte[] stream = streams[j - 1];
             int streamOffset = streamLength - length;
             // The filler so far occupies [0, length - 60); the new zero block is implicit.
             for (int k = 0; k < length; k++) {
                 filler[k] ^= stream[streamOffset + k];
             }
-            java.util.Arrays.fill(stream, (byte) 0);
         }
         return filler;
     }

@@ -42,32 +42,45 @@ public final class HeaderBuilder {
 
         List<RoutingKeys> hopKeys = keys.hopKeys();
         int hops = hopKeys.size();
-        byte[] filler = Filler.compute(geometry, hopKeys);
+        // Each hop's key stream once, for the filler and for its layer: one AES key schedule per hop.
+        byte[][] streams = new byte[hops][];
+        for (int j = 0; j < hops; j++) {
+            streams[j] = hopKeys.get(j).headerKeystream(geometry.headerKeystreamLength());
+        }
+        byte[] beta;
+        byte[] gamma;
+        try {
+            byte[] filler = Filler.compute(geometry, streams);
 
-        // Final hop: flag ‖ version ‖ destination ‖ identifier ‖ padding, encrypted, then the filler.
-        int finalLength = betaLength - filler.length;
-        byte[] beta = new byte[betaLength];
-        beta[0] = SphinxGeometry.FINAL_FLAG;
-        PacketVersion.CURRENT.copyTo(beta, SphinxGeometry.VERSION_OFFSET);
-        destination.address().copyTo(beta, SphinxGeometry.ADDRESS_OFFSET);
-        destination.surbId().copyTo(beta, SphinxGeometry.IDENTIFIER_OFFSET);
-        System.arraycopy(finalPadding, 0, beta, SphinxGeometry.FINAL_BLOCK_LENGTH, finalPadding.length);
-        hopKeys.get(hops - 1).xorHeaderKeystream(beta, finalLength);
-        System.arraycopy(filler, 0, beta, finalLength, filler.length);
-        byte[] gamma = mac(hopKeys.get(hops - 1), beta);
+            // Final hop: flag ‖ version ‖ destination ‖ identifier ‖ padding, encrypted, then the filler.
+            int finalLength = betaLength - filler.length;
+            beta = new byte[betaLength];
+            beta[0] = SphinxGeometry.FINAL_FLAG;
+            PacketVersion.CURRENT.copyTo(beta, SphinxGeometry.VERSION_OFFSET);
+            destination.address().copyTo(beta, SphinxGeometry.ADDRESS_OFFSET);
+            destination.surbId().copyTo(beta, SphinxGeometry.IDENTIFIER_OFFSET);
+            System.arraycopy(finalPadding, 0, beta, SphinxGeometry.FINAL_BLOCK_LENGTH, finalPadding.length);
+            xor(streams[hops - 1], beta, finalLength);
+            System.arraycopy(filler, 0, beta, finalLength, filler.length);
+            gamma = mac(hopKeys.get(hops - 1), beta);
 
-        // Forward hops, innermost first.
-        for (int j = hops - 2; j >= 0; j--) {
-            byte[] next = new byte[betaLength];
-            next[0] = SphinxGeometry.FORWARD_FLAG;
-            PacketVersion.CURRENT.copyTo(next, SphinxGeometry.VERSION_OFFSET);
-            addresses.get(j + 1).copyTo(next, SphinxGeometry.ADDRESS_OFFSET);
-            delays.get(j).writeTo(next, SphinxGeometry.DELAY_OFFSET);
-            System.arraycopy(gamma, 0, next, SphinxGeometry.NEXT_MAC_OFFSET, gamma.length);
-            System.arraycopy(beta, 0, next, block, betaLength - block);
-            hopKeys.get(j).xorHeaderKeystream(next, betaLength);
-            beta = next;
-            gamma = mac(hopKeys.get(j), beta);
+            // Forward hops, innermost first.
+            for (int j = hops - 2; j >= 0; j--) {
+                byte[] next = new byte[betaLength];
+                next[0] = SphinxGeometry.FORWARD_FLAG;
+                PacketVersion.CURRENT.copyTo(next, SphinxGeometry.VERSION_OFFSET);
+                addresses.get(j + 1).copyTo(next, SphinxGeometry.ADDRESS_OFFSET);
+                delays.get(j).writeTo(next, SphinxGeometry.DELAY_OFFSET);
+                System.arraycopy(gamma, 0, next, SphinxGeometry.NEXT_MAC_OFFSET, gamma.length);
+                System.arraycopy(beta, 0, next, block, betaLength - block);
+                xor(streams[j], next, betaLength);
+                beta = next;
+                gamma = mac(hopKeys.get(j), beta);
+            }
+        } finally {
+            for (byte[] stream : streams) {
+                java.util.Arrays.fill(stream, (byte) 0);
+            }
         }
 
         byte[] header = new byte[geometry.headerLength()];
@@ -75,6 +88,13 @@ public final class HeaderBuilder {
         System.arraycopy(gamma, 0, header, gammaOffset, gamma.length);
         System.arraycopy(beta, 0, header, betaOffset, betaLength);
         return header;
+    }
+
+    /** data[0, length) ^= stream[0, length). */
+    private static void xor(byte[] stream, byte[] data, int length) {
+        for (int i = 0; i < length; i++) {
+            data[i] ^= stream[i];
+        }
     }
 
     private static byte[] mac(RoutingKeys keys, byte[] beta) {

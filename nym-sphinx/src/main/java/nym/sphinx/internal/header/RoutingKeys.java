@@ -100,15 +100,6 @@ public final class RoutingKeys {
         }
     }
 
-    /** XORs the first {@code length} bytes of the header key stream PRG(ρ) into {@code data} in place. */
-    public void xorHeaderKeystream(byte[] data, int length) {
-        try {
-            StreamCipher.xorInPlace(streamKey, data, 0, length);
-        } catch (CryptoException e) {
-            throw new IllegalStateException("BUG: derived stream key has the wrong length", e);
-        }
-    }
-
     /**
      * Decrypts a header's β without copying it first: {@code out[0, outLength) = (β ‖ zeros) XOR
      * PRG(ρ)}, the zeros becoming the filler a hop shifts in.

@@ -2,6 +2,7 @@ package nym.sphinx.internal.payload;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import nym.crypto.ConstantTime;
 import nym.crypto.CryptoException;
@@ -21,11 +22,26 @@ public final class PayloadCodec {
      * @throws SphinxException with {@code MESSAGE_TOO_LONG} if it does not fit
      */
     public static byte[] pad(SphinxGeometry geometry, byte[] message) throws SphinxException {
-        checkFits(geometry, message.length);
         byte[] payload = new byte[geometry.payloadLength()];
-        System.arraycopy(message, 0, payload, SphinxGeometry.PAYLOAD_ZERO_PREFIX, message.length);
-        payload[SphinxGeometry.PAYLOAD_ZERO_PREFIX + message.length] = SphinxGeometry.PAYLOAD_TERMINATOR;
+        padInto(geometry, message, payload, 0);
         return payload;
+    }
+
+    /**
+     * Writes the padded plaintext of {@code message} to {@code out[offset, offset + payloadLength)},
+     * all of it, zeros included: a packet's payload written where it will travel.
+     *
+     * @throws SphinxException with {@code MESSAGE_TOO_LONG} if it does not fit
+     */
+    public static void padInto(SphinxGeometry geometry, byte[] message, byte[] out, int offset) throws SphinxException {
+        checkFits(geometry, message.length);
+        Objects.checkFromIndexSize(offset, geometry.payloadLength(), out.length);
+        int messageStart = offset + SphinxGeometry.PAYLOAD_ZERO_PREFIX;
+        int terminator = messageStart + message.length;
+        Arrays.fill(out, offset, messageStart, (byte) 0);
+        System.arraycopy(message, 0, out, messageStart, message.length);
+        out[terminator] = SphinxGeometry.PAYLOAD_TERMINATOR;
+        Arrays.fill(out, terminator + 1, offset + geometry.payloadLength(), (byte) 0);
     }
 
     /**
@@ -39,17 +55,22 @@ public final class PayloadCodec {
         }
     }
 
-    /** Encrypts {@code payload} in place with the keys of hops n−1 down to 0. */
-    public static void encryptLayers(byte[] payload, List<byte[]> payloadKeys) {
+    /** Encrypts the payload {@code data[offset, offset + length)} in place with the keys of hops n−1 down to 0. */
+    public static void encryptLayers(List<byte[]> payloadKeys, byte[] data, int offset, int length) {
         for (int i = payloadKeys.size() - 1; i >= 0; i--) {
-            encrypt(payloadKeys.get(i), payload);
+            encrypt(payloadKeys.get(i), data, offset, length);
         }
     }
 
     /** Adds one Lioness layer in place. */
     public static void encrypt(byte[] key, byte[] payload) {
+        encrypt(key, payload, 0, payload.length);
+    }
+
+    /** Adds one Lioness layer in place to the payload {@code data[offset, offset + length)}. */
+    public static void encrypt(byte[] key, byte[] data, int offset, int length) {
         try {
-            Lioness.encrypt(key, payload);
+            Lioness.encrypt(key, data, offset, length);
         } catch (CryptoException e) {
             throw new IllegalStateException("BUG: payload key or length refused by Lioness", e);
         }
