@@ -26,8 +26,9 @@ public final class HmacSha256 {
     /** Its own digest, not the thread's shared one: an HMAC keeps state in it between calls. */
     private final MessageDigest sha = JcaInstances.newSha256();
     private final byte[] innerPad = new byte[BLOCK];
-    private final byte[] outerPad = new byte[BLOCK];
-    private final byte[] innerHash = new byte[LENGTH];
+    /** The outer hash's whole input: the outer padded key, then the inner hash, fed in one update. */
+    private final byte[] outer = new byte[BLOCK + LENGTH];
+    private final byte[] untruncated = new byte[LENGTH];
 
     private HmacSha256() {}
 
@@ -47,7 +48,7 @@ public final class HmacSha256 {
             System.arraycopy(key, offset, innerPad, 0, length);
         }
         for (int i = 0; i < BLOCK; i++) {
-            outerPad[i] = (byte) (innerPad[i] ^ OPAD);
+            outer[i] = (byte) (innerPad[i] ^ OPAD);
             innerPad[i] ^= IPAD;
         }
         return restart();
@@ -74,23 +75,22 @@ public final class HmacSha256 {
 
     /** Writes the 32-byte MAC to {@code out[offset, offset + 32)}; the key stays for {@link #restart()}. */
     public void doFinal(byte[] out, int offset) {
-        finish(innerHash, 0);
-        sha.update(outerPad);
-        sha.update(innerHash);
+        finish(outer, BLOCK);
+        sha.update(outer, 0, outer.length);
         finish(out, offset);
     }
 
     /** Writes the first {@code length} bytes of the MAC (at most 32) to {@code out[offset, offset + length)}. */
     public void doFinal(byte[] out, int offset, int length) {
-        doFinal(innerHash, 0);
-        System.arraycopy(innerHash, 0, out, offset, length);
+        doFinal(untruncated, 0);
+        System.arraycopy(untruncated, 0, out, offset, length);
     }
 
     /** Zeroes the padded keys and the inner hash, and resets the digest (which zeroes its buffer). */
     public void wipe() {
         Arrays.fill(innerPad, (byte) 0);
-        Arrays.fill(outerPad, (byte) 0);
-        Arrays.fill(innerHash, (byte) 0);
+        Arrays.fill(outer, (byte) 0);
+        Arrays.fill(untruncated, (byte) 0);
         sha.reset();
     }
 

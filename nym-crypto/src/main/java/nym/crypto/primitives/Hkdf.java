@@ -18,7 +18,11 @@ public final class Hkdf {
 
     /** The absent salt, HashLen zero bytes: public, and only ever read. */
     private static final byte[] ABSENT_SALT = new byte[HASH_LENGTH];
-    private static final ThreadLocal<byte[]> BLOCK = ThreadLocal.withInitial(() -> new byte[HASH_LENGTH]);
+    /**
+     * Each expansion step's input T(i−1) ‖ info ‖ i, built in place so that it is fed to the MAC in
+     * one update; per thread, grown for a longer info, and wiped after each derivation.
+     */
+    private static final ThreadLocal<byte[]> MESSAGE = ThreadLocal.withInitial(() -> new byte[HASH_LENGTH]);
 
     private Hkdf() {}
 
@@ -51,24 +55,36 @@ public final class Hkdf {
         checkLength(length);
         Objects.checkFromIndexSize(offset, length, out.length);
         HmacSha256 mac = HmacSha256.forThisThread();
-        byte[] block = BLOCK.get(); // PRK, then each T(i): one buffer, wiped at the end
+        int counterAt = HASH_LENGTH + info.length;
+        byte[] message = messageBuffer(counterAt + 1);
         try {
-            mac.init(ABSENT_SALT, 0, HASH_LENGTH).update(ikm, 0, ikm.length).doFinal(block, 0);
-            mac.init(block, 0, HASH_LENGTH);
-            int blockLength = 0; // T(0) is empty
+            // The PRK goes where each T(i) will: it is the MAC's key, copied into its pads by init.
+            mac.init(ABSENT_SALT, 0, HASH_LENGTH).update(ikm, 0, ikm.length).doFinal(message, 0);
+            mac.init(message, 0, HASH_LENGTH);
+            System.arraycopy(info, 0, message, HASH_LENGTH, info.length);
+            int start = HASH_LENGTH; // T(0) is empty
             int written = 0;
             for (int counter = 1; written < length; counter++) {
-                mac.restart().update(block, 0, blockLength).update(info, 0, info.length).update((byte) counter);
-                mac.doFinal(block, 0);
-                blockLength = HASH_LENGTH;
+                message[counterAt] = (byte) counter;
+                mac.restart().update(message, start, counterAt + 1 - start).doFinal(message, 0);
+                start = 0;
                 int take = Math.min(HASH_LENGTH, length - written);
-                System.arraycopy(block, 0, out, offset + written, take);
+                System.arraycopy(message, 0, out, offset + written, take);
                 written += take;
             }
         } finally {
             mac.wipe();
-            Arrays.fill(block, (byte) 0);
+            Arrays.fill(message, 0, counterAt + 1, (byte) 0);
         }
+    }
+
+    private static byte[] messageBuffer(int length) {
+        byte[] message = MESSAGE.get();
+        if (message.length < length) {
+            message = new byte[length];
+            MESSAGE.set(message);
+        }
+        return message;
     }
 
     private static void checkLength(int length) {
