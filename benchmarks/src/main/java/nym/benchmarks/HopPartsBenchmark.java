@@ -103,7 +103,7 @@ public class HopPartsBenchmark {
         return payload;
     }
 
-    /** The replay tag's SHA-256 of s, as {@code ReplayTag.of} computes it. */
+    /** The replay tag's SHA-256 of s, as {@code ReplayTag.ofSecret} computes it. */
     @Benchmark
     public byte[] replayTagDigest() {
         return Sha256.digest(secret);

@@ -46,11 +46,12 @@ final class OpenedLayer {
         SphinxGeometry geometry = packet.geometry();
         byte[] bytes = packet.internalBytes();
         byte[] s = secret.toBytes(SecretAccess.insecureGrant());
-        RoutingKeys keys;
         ReplayTag replayTag;
+        RoutingKeys keys;
         try {
-            keys = RoutingKeys.deriveFromBytes(s);
+            // The keys last: nothing can throw between their derivation and the try that wipes them.
             replayTag = ReplayTag.ofSecret(s);
+            keys = RoutingKeys.deriveFromBytes(s);
         } finally {
             Arrays.fill(s, (byte) 0);
         }

@@ -1,8 +1,10 @@
 package nym.sphinx;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
+import nym.crypto.SecretAccess;
 import nym.sphinx.route.Destination;
 
 /**
@@ -36,6 +39,20 @@ class ReplayTagPropertiesTest {
         if (first instanceof ProcessedPacket.ForwardHop forward) {
             assertEquals(forward.next(), ((ProcessedPacket.ForwardHop) replay).next());
         }
+    }
+
+    /** tag = SHA-256(s), s = sk·α, whether the packet is processed alone or in a batch. */
+    @Property(tries = 30)
+    void theTagIsTheSha256OfTheSharedSecret(
+            @ForAll @IntRange(min = 1, max = SphinxGeometry.MAX_SUPPORTED_HOPS) int hops, @ForAll long seed)
+            throws Exception {
+        Trial trial = Trial.of(hops, seed);
+        SphinxPacket packet = trial.packet(MESSAGE);
+        byte[] s = trial.key(0).sharedSecret(packet.alpha()).toBytes(SecretAccess.insecureGrant());
+        byte[] expected = MessageDigest.getInstance("SHA-256").digest(s);
+        assertArrayEquals(expected, trial.node(0).process(packet).replayTag().toByteArray());
+        PacketOutcome batched = trial.node(0).processAll(List.of(packet, packet)).get(1);
+        assertArrayEquals(expected, ((PacketOutcome.Processed) batched).packet().replayTag().toByteArray());
     }
 
     /** The tag depends on α alone, so a replay with a tampered payload is still caught. */

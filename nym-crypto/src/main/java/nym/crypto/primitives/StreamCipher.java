@@ -49,10 +49,12 @@ public final class StreamCipher {
      * Writes {@code (in[inOffset, inOffset + inLength) ‖ zeros) XOR key stream} to
      * {@code out[outOffset, outOffset + outLength)}: the input, padded with zeros to the output's
      * length, encrypted. When input and output do not overlap, nothing is allocated beyond the
-     * JCA's key schedule (the JCA copies an overlapping input first).
+     * JCA's key set-up (its key schedule and the {@code SecretKeySpec}'s copy of the key); the JCA
+     * copies an overlapping input first.
      *
      * @throws CryptoException with {@code BAD_LENGTH} if the key is not 16 bytes
      * @throws IllegalArgumentException if {@code inLength > outLength}
+     * @throws IndexOutOfBoundsException if either range lies outside its array
      */
     public static void encryptPadded(byte[] key, byte[] in, int inOffset, int inLength, byte[] out, int outOffset,
             int outLength) throws CryptoException {

@@ -41,6 +41,16 @@ class ScalarTest {
     }
 
     @Test
+    void aSharedSecretKeepsACopyAndZeroesTheArrayItWasGiven() {
+        byte[] output = new byte[SharedSecret.LENGTH];
+        new SplittableRandom(5).nextBytes(output);
+        byte[] expected = output.clone();
+        SharedSecret secret = new SharedSecret(output);
+        assertArrayEquals(new byte[SharedSecret.LENGTH], output);
+        assertArrayEquals(expected, secret.toBytes(ACCESS));
+    }
+
+    @Test
     void clampingClearsAndSetsTheRfc7748BitsWithoutReducing() throws CryptoException {
         byte[] ones = new byte[Scalar.LENGTH];
         Arrays.fill(ones, (byte) 0xFF);

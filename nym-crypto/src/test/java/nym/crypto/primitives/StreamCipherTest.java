@@ -92,6 +92,14 @@ class StreamCipherTest {
         StreamCipher.encryptPadded(key, data, 0, 40, separate, 0, 64);
         StreamCipher.encryptPadded(key, data, 0, 40, data, 0, 64);
         assertArrayEquals(separate, data);
+
+        // The output overlapping the input further on: read as it was, not as the output overwrites it.
+        byte[] shifted = new byte[80];
+        new SplittableRandom(8).nextBytes(shifted);
+        byte[] expected = shifted.clone();
+        StreamCipher.encryptPadded(key, shifted.clone(), 0, 40, expected, 10, 60);
+        StreamCipher.encryptPadded(key, shifted, 0, 40, shifted, 10, 60);
+        assertArrayEquals(expected, shifted);
     }
 
     @Test

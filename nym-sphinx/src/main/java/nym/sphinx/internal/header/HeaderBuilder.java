@@ -44,12 +44,12 @@ public final class HeaderBuilder {
         int hops = hopKeys.size();
         // Each hop's key stream once, for the filler and for its layer: one AES key schedule per hop.
         byte[][] streams = new byte[hops][];
-        for (int j = 0; j < hops; j++) {
-            streams[j] = hopKeys.get(j).headerKeystream(geometry.headerKeystreamLength());
-        }
         byte[] beta;
         byte[] gamma;
         try {
+            for (int j = 0; j < hops; j++) {
+                streams[j] = hopKeys.get(j).headerKeystream(geometry.headerKeystreamLength());
+            }
             byte[] filler = Filler.compute(geometry, streams);
 
             // Final hop: flag ‖ version ‖ destination ‖ identifier ‖ padding, encrypted, then the filler.
@@ -79,7 +79,9 @@ public final class HeaderBuilder {
             }
         } finally {
             for (byte[] stream : streams) {
-                java.util.Arrays.fill(stream, (byte) 0);
+                if (stream != null) { // null after a throw part-way through making them
+                    java.util.Arrays.fill(stream, (byte) 0);
+                }
             }
         }
 
