@@ -1,7 +1,6 @@
 package nym.cli.command;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 
 import nym.cli.wiring.ChildProcesses;
@@ -10,19 +9,20 @@ import nym.cli.wiring.ChildProcesses;
 final class Lines {
     private Lines() {}
 
-    /** @return the first line of the child's log that contains {@code marker}, once it appears */
+    /**
+     * @return the first line this child wrote that contains {@code marker}, once it appears (an
+     *     earlier run's line in the same log does not count)
+     */
     static String await(ChildProcesses.Child child, String marker, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.exists(child.log())) {
-                for (String line : Files.readAllLines(child.log())) {
-                    if (line.contains(marker)) {
-                        return line;
-                    }
+            for (String line : child.lines()) {
+                if (line.contains(marker)) {
+                    return line;
                 }
             }
             if (!child.process().isAlive()) {
-                throw new IOException(child.name() + " exited: " + ChildProcesses.lastLine(child.log()));
+                throw new IOException(child.name() + " exited: " + child.lastLine());
             }
             Thread.sleep(100);
         }

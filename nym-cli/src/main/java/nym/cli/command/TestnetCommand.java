@@ -108,7 +108,7 @@ public final class TestnetCommand implements Callable<Integer> {
             for (ChildProcesses.Child child : processes.children()) {
                 if (!child.process().isAlive()) {
                     throw new IOException(child.name() + " exited (" + child.process().exitValue() + "): "
-                            + ChildProcesses.lastLine(child.log()));
+                            + child.lastLine());
                 }
             }
             try {

@@ -2,6 +2,9 @@ package nym.cli.wiring;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +18,39 @@ import java.util.concurrent.TimeUnit;
  * and stopped with SIGTERM, then SIGKILL after a grace period.
  */
 public final class ChildProcesses {
-    /** A started child. */
-    public record Child(String name, Process process, Path log) {}
+    /**
+     * A started child. Its log is appended to across runs (an operator keeps the history), so what
+     * this child wrote starts at {@code logStart}: readers that wait for a line must not find an
+     * earlier run's.
+     */
+    public record Child(String name, Process process, Path log, long logStart) {
+        /** @return the lines this child has written so far, without earlier runs' lines in the same log */
+        public List<String> lines() throws IOException {
+            if (!Files.exists(log)) {
+                return List.of();
+            }
+            try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+                channel.position(logStart);
+                byte[] written = Channels.newInputStream(channel).readAllBytes();
+                return new String(written, StandardCharsets.UTF_8).lines().toList();
+            }
+        }
+
+        /** @return the last non-blank line this child wrote, for one-line error messages */
+        public String lastLine() {
+            try {
+                List<String> lines = lines();
+                for (int i = lines.size() - 1; i >= 0; i--) {
+                    if (!lines.get(i).isBlank()) {
+                        return lines.get(i).strip();
+                    }
+                }
+            } catch (IOException e) {
+                return "(no log: " + e.getMessage() + ")";
+            }
+            return "(nothing in its log; see " + log + ")";
+        }
+    }
 
     private static final System.Logger LOG = System.getLogger(ChildProcesses.class.getName());
     private static final long GRACE_SECONDS = 10;
@@ -74,7 +108,7 @@ public final class ChildProcesses {
         }
         forget(child);
         if (child.process().exitValue() != 0) {
-            throw new IOException(name + " failed (exit " + child.process().exitValue() + "): " + lastLine(child.log()));
+            throw new IOException(name + " failed (exit " + child.process().exitValue() + "): " + child.lastLine());
         }
     }
 
@@ -120,21 +154,6 @@ public final class ChildProcesses {
         children.clear();
     }
 
-    /** @return the last non-blank line of a log, for one-line error messages */
-    public static String lastLine(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (!lines.get(i).isBlank()) {
-                    return lines.get(i).strip();
-                }
-            }
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-        return "(empty log)";
-    }
-
     private synchronized Child spawn(String name, String launcher, List<String> arguments) throws IOException {
         Path executable = binDirectory.resolve(launcher);
         if (!Files.isExecutable(executable)) {
@@ -142,13 +161,14 @@ public final class ChildProcesses {
         }
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        Child child = new Child(name, builder.start(), log);
+        Child child = new Child(name, builder.start(), log, logStart);
         children.add(child);
         return child;
     }
