@@ -44,8 +44,8 @@ public final class Hkdf {
 
     /**
      * {@link #deriveSha256(byte[], byte[], int)} into {@code out[offset, offset + length)}, allocating
-     * nothing: what a mix node runs for every packet. {@code out} must not overlap {@code info},
-     * which is read again for every 32-byte block ({@code ikm} may: it is read first).
+     * nothing: what a mix node runs for every packet. {@code out} may overlap {@code ikm} and
+     * {@code info}: both are read before the first output byte is written.
      *
      * @throws IndexOutOfBoundsException if the range lies outside {@code out}
      */

@@ -28,6 +28,22 @@ class HkdfTest {
     }
 
     @Test
+    void theOutputMayOverwriteItsInputs() {
+        byte[] ikm = {1, 2, 3, 4, 5, 6, 7, 8};
+        byte[] info = new byte[100];
+        Arrays.fill(info, (byte) 9);
+
+        byte[] infoAndOut = info.clone();
+        Hkdf.deriveSha256(ikm, infoAndOut, infoAndOut, 5, 90);
+        assertArrayEquals(Hkdf.deriveSha256(ikm, info, 90), Arrays.copyOfRange(infoAndOut, 5, 95));
+
+        byte[] ikmAndOut = Arrays.copyOf(ikm, 90);
+        byte[] expected = Hkdf.deriveSha256(ikmAndOut.clone(), info, 90);
+        Hkdf.deriveSha256(ikmAndOut, info, ikmAndOut, 0, 90);
+        assertArrayEquals(expected, ikmAndOut);
+    }
+
+    @Test
     void outputLengthLimits() {
         assertEquals(Hkdf.MAX_OUTPUT_LENGTH, Hkdf.deriveSha256(new byte[1], new byte[0], Hkdf.MAX_OUTPUT_LENGTH).length);
         assertThrows(IllegalArgumentException.class, () -> Hkdf.deriveSha256(new byte[1], new byte[0], 0));
