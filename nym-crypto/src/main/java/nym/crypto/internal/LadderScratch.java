@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The field elements of one lane-parallel ladder ({@link LaneLadder}), kept per thread so that a
  * pass allocates no elements. They hold values derived from secret scalars, so the ladder calls
  * {@link #wipe} after every use. (The scalar ladder keeps fresh local arrays: reused ones measured
- * 6 % slower there, as C2 can no longer tell them apart.)
+ * 3 to 6 % slower there.)
  */
 final class LadderScratch {
     final long[] x1;

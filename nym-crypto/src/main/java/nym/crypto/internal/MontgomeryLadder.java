@@ -12,8 +12,8 @@ import java.util.Arrays;
  *
  * <p>Constant time in the scalar: every step runs the same field operations, the conditional swaps
  * are masks, nothing is allocated inside the loop, and the temporaries are zeroed at the end. (Fresh
- * local arrays, not a reused scratch: C2 then keeps limbs in registers; a scratch object measured
- * 6 % slower.) The top bit of the input u-coordinate is
+ * local arrays, not a reused scratch: a per-thread scratch measured 3 to 6 % slower, in several
+ * runs.) The top bit of the input u-coordinate is
  * ignored and a u ≥ p is used reduced, as RFC 7748 requires.
  */
 public final class MontgomeryLadder {
