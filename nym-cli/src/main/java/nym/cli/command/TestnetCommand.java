@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.wiring.ChildProcesses;
+import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Shutdown;
 import nym.topology.Topology;
 import nym.topology.TopologyException;
@@ -58,6 +59,8 @@ public final class TestnetCommand implements Callable<Integer> {
             processes.stopAll();
             System.out.println("Testnet stopped.");
         });
+        // Started by nym-demo, which passes its pid: if the demo is killed outright, stop every node.
+        ParentWatchdog.startIfRequested(() -> System.exit(0));
 
         int port = directoryPort == 0 ? freePort() : directoryPort;
         String directory = "http://127.0.0.1:" + port;

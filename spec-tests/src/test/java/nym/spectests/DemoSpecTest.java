@@ -1,0 +1,48 @@
+package nym.spectests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code nym-demo} from the image with non-default ports: killing the demo outright (SIGKILL) stops
+ * every process it started, the testnet and its nodes included, so that the next run finds its ports
+ * free.
+ */
+class DemoSpecTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(180);
+
+    @Test
+    void aKilledDemoLeavesNoProcessBehind() throws Exception {
+        Path home = Files.createTempDirectory("nym-demo-spec");
+        try (Image.Run demo = Image.start(home, home.resolve("demo.out"), "nym-demo", "--home",
+                home.resolve("demo").toString(), "--directory-port", "0", "--alice-port", Integer.toString(freePort()),
+                "--bob-port", Integer.toString(freePort()))) {
+            demo.awaitLine("Ctrl-C stops everything.", DEADLINE);
+
+            List<ProcessHandle> started = demo.jvm().descendants().toList();
+            try {
+                assertTrue(started.size() >= 12, "testnet, directory, 9 nodes and 2 clients: " + started.size());
+                demo.jvm().destroyForcibly();
+                Image.await("every process the killed demo started to exit", Duration.ofSeconds(60),
+                        () -> started.stream().noneMatch(ProcessHandle::isAlive));
+            } finally {
+                started.forEach(ProcessHandle::destroyForcibly); // orphans are no longer the demo's descendants
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
