@@ -13,20 +13,24 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code nym-demo} from the image with non-default ports: killing the demo outright (SIGKILL) stops
- * every process it started, the testnet and its nodes included, so that the next run finds its ports
- * free.
+ * {@code nym-demo} from the image with non-default ports: the command it suggests for a third
+ * client points at this run's directory, and killing the demo outright (SIGKILL) stops every process
+ * it started, the testnet and its nodes included, so that the next run finds its ports free.
  */
 class DemoSpecTest {
     private static final Duration DEADLINE = Duration.ofSeconds(180);
 
     @Test
-    void aKilledDemoLeavesNoProcessBehind() throws Exception {
+    void theHintNamesThisRunsDirectoryAndAKilledDemoLeavesNoProcessBehind() throws Exception {
         Path home = Files.createTempDirectory("nym-demo-spec");
         try (Image.Run demo = Image.start(home, home.resolve("demo.out"), "nym-demo", "--home",
                 home.resolve("demo").toString(), "--directory-port", "0", "--alice-port", Integer.toString(freePort()),
                 "--bob-port", Integer.toString(freePort()))) {
+            String ready = demo.awaitLine("Network ready: directory ", DEADLINE);
+            String directory = ready.substring(ready.indexOf("http://")).strip();
             demo.awaitLine("Ctrl-C stops everything.", DEADLINE);
+            String hint = demo.awaitLine("nym-client init --id carol", DEADLINE);
+            assertTrue(hint.contains("--directory " + directory + " "), hint);
 
             List<ProcessHandle> started = demo.jvm().descendants().toList();
             try {

@@ -87,7 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("The network and both clients keep running. Try the seed's commands, e.g.");
-        System.out.println("  HOME=" + demoHome + " nym-cli/target/nym/bin/nym-client init --id carol --port 9003");
+        System.out.println("  HOME=" + demoHome + " nym-cli/target/nym/bin/nym-client init --id carol --directory "
+                + directory + " --port 9003");
         System.out.println("  or a WebSocket application on ws://127.0.0.1:" + alicePort + "/mix");
         System.out.println("Ctrl-C stops everything.");
         shutdown.awaitStop();
