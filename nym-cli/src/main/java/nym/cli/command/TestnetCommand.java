@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.wiring.ChildProcesses;
+import nym.cli.wiring.InstanceLock;
 import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Shutdown;
 import nym.topology.Topology;
@@ -53,6 +54,8 @@ public final class TestnetCommand implements Callable<Integer> {
             throw new ConfigException("--mixnodes-per-layer and --providers must be 1 to 20");
         }
         Path nodesHome = (home != null ? home : NymHome.root().resolveSibling(".nym-testnet")).toAbsolutePath();
+        // A second testnet in this home would give the running nodes new keys and share their inboxes.
+        InstanceLock.acquire(nodesHome.resolve("testnet.lock"), "a testnet in " + nodesHome);
         ChildProcesses processes = ChildProcesses.underHome(nodesHome);
         Shutdown shutdown = new Shutdown(() -> {
             System.out.println("Stopping " + processes.children().size() + " nodes...");
