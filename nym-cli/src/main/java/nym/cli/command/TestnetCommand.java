@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,19 +77,19 @@ public final class TestnetCommand implements Callable<Integer> {
         for (int layer = 1; layer <= 3; layer++) {
             for (int i = 1; i <= mixnodesPerLayer; i++) {
                 String id = "testnet-mix-l" + layer + "-" + i;
-                processes.runToCompletion(id + "-init", "nym-mixnode", List.of("init", "--id", id, "--layer",
-                        Integer.toString(layer), "--port", Integer.toString(freePort()), "--directory", directory,
-                        "--force"));
-                processes.start(id, "nym-mixnode", List.of("run", "--id", id));
+                List<String> options = List.of("--id", id, "--layer", Integer.toString(layer), "--port",
+                        Integer.toString(freePort()), "--directory", directory);
+                initOnce(processes, nodesHome, NymHome.Kind.MIXNODE, id, "nym-mixnode", options);
+                processes.start(id, "nym-mixnode", concat("run", options));
                 System.out.println("started mix node " + id + " (layer " + layer + ")");
             }
         }
         for (int i = 1; i <= providers; i++) {
             String id = "testnet-provider-" + i;
-            processes.runToCompletion(id + "-init", "nym-provider", List.of("init", "--id", id, "--mix-port",
-                    Integer.toString(freePort()), "--client-port", Integer.toString(freePort()), "--directory",
-                    directory, "--force"));
-            processes.start(id, "nym-provider", List.of("run", "--id", id));
+            List<String> options = List.of("--id", id, "--mix-port", Integer.toString(freePort()), "--client-port",
+                    Integer.toString(freePort()), "--directory", directory);
+            initOnce(processes, nodesHome, NymHome.Kind.PROVIDER, id, "nym-provider", options);
+            processes.start(id, "nym-provider", concat("run", options));
             System.out.println("started provider " + id);
         }
         awaitTopology(client, processes, "every node in the topology",
@@ -100,6 +101,24 @@ public final class TestnetCommand implements Callable<Integer> {
         System.out.println("Ctrl-C stops every node.");
         shutdown.awaitStop();
         return 0;
+    }
+
+    /**
+     * Initialises a node the first time this home runs it; later runs keep its keys (and a provider's
+     * registered clients), so clients initialised against an earlier run still find their provider.
+     * {@code options} (id, ports, directory) are the same for {@code init} and as overrides for {@code run}.
+     */
+    private static void initOnce(ChildProcesses processes, Path nodesHome, NymHome.Kind kind, String id,
+            String launcher, List<String> options) throws IOException {
+        if (!Files.exists(NymHome.configFile(nodesHome, kind, id))) {
+            processes.runToCompletion(id + "-init", launcher, concat("init", options));
+        }
+    }
+
+    private static List<String> concat(String command, List<String> options) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(options);
+        return all;
     }
 
     private interface Ready {
