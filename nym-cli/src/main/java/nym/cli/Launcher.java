@@ -7,6 +7,7 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 import nym.cli.command.Versions;
+import nym.cli.wiring.Shutdown;
 import picocli.CommandLine;
 
 /**
@@ -58,7 +59,9 @@ final class Launcher {
             System.out.println("usage: --help to see available options.");
             return 0;
         }
-        return line.execute(args);
+        int status = line.execute(args);
+        Shutdown.exitingWith(status); // the main's System.exit runs a registered cleanup hook, which halts
+        return status;
     }
 
     /** One line per log record, on stderr, in the seed's format (unless a logging config file is given). */

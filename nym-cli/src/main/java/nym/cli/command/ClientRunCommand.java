@@ -8,6 +8,7 @@ import nym.cli.config.ClientConfigFile;
 import nym.cli.config.NymHome;
 import nym.cli.config.SocketType;
 import nym.cli.config.TomlFiles;
+import nym.cli.wiring.InstanceLock;
 import nym.cli.wiring.LocalApi;
 import nym.cli.wiring.MixnetClient;
 import nym.cli.wiring.ParentWatchdog;
@@ -48,6 +49,8 @@ final class ClientRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ClientConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.CLIENT, id), ClientConfigFile.class);
+        // Two runs of one client would share its inbox and received.db, each with half the fragments.
+        InstanceLock.acquire(NymHome.dataDir(NymHome.Kind.CLIENT, id).resolve("client.lock"), "client '" + id + "'");
         ClientConfigFile.Client config = file.client();
         SocketType socket = SocketType.parse(socketType != null ? "--socket-type" : "socket.socket_type",
                 socketType != null ? socketType : file.socket().socketType());

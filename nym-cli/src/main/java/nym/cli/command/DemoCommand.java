@@ -79,6 +79,10 @@ public final class DemoCommand implements Callable<Integer> {
                 WebSocketApiClient bob = WebSocketApiClient.connect(bobPort, Duration.ofSeconds(10))) {
             String bobAddress = bob.request(WebSocketApiClient.requestOf("ownDetails"), Duration.ofSeconds(10))
                     .path("address").asText();
+            int earlier = fetchAll(bob);
+            if (earlier > 0) {
+                System.out.println("bob had " + earlier + " message(s) left from an earlier run; fetched them first");
+            }
             System.out.println("alice -> bob (" + bobAddress + "): \"" + message + "\"");
             long sentAt = sendWhenKnown(alice, bobAddress, message);
             JsonNode arrived = awaitMessage(bob);
@@ -87,7 +91,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("The network and both clients keep running. Try the seed's commands, e.g.");
-        System.out.println("  HOME=" + demoHome + " nym-cli/target/nym/bin/nym-client init --id carol --port 9003");
+        System.out.println("  HOME=" + demoHome + " nym-cli/target/nym/bin/nym-client init --id carol --directory "
+                + directory + " --port 9003");
         System.out.println("  or a WebSocket application on ws://127.0.0.1:" + alicePort + "/mix");
         System.out.println("Ctrl-C stops everything.");
         shutdown.awaitStop();
@@ -114,6 +119,24 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
             Thread.sleep(250);
+        }
+    }
+
+    /**
+     * Fetches what bob's durable store kept from an earlier run (never fetched then), so that the
+     * message this run sends is the one reported as received.
+     *
+     * @return how many messages were waiting
+     */
+    private static int fetchAll(WebSocketApiClient bob) throws Exception {
+        int fetched = 0;
+        while (true) {
+            JsonNode messages = bob.request(WebSocketApiClient.requestOf("fetch"), Duration.ofSeconds(10))
+                    .path("messages");
+            if (messages.isEmpty()) {
+                return fetched;
+            }
+            fetched += messages.size();
         }
     }
 

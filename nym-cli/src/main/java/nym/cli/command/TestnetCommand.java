@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.concurrent.Callable;
 import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.wiring.ChildProcesses;
+import nym.cli.wiring.InstanceLock;
+import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Shutdown;
 import nym.topology.Topology;
 import nym.topology.TopologyException;
@@ -52,12 +55,16 @@ public final class TestnetCommand implements Callable<Integer> {
             throw new ConfigException("--mixnodes-per-layer and --providers must be 1 to 20");
         }
         Path nodesHome = (home != null ? home : NymHome.root().resolveSibling(".nym-testnet")).toAbsolutePath();
+        // A second testnet in this home would give the running nodes new keys and share their inboxes.
+        InstanceLock.acquire(nodesHome.resolve("testnet.lock"), "a testnet in " + nodesHome);
         ChildProcesses processes = ChildProcesses.underHome(nodesHome);
         Shutdown shutdown = new Shutdown(() -> {
             System.out.println("Stopping " + processes.children().size() + " nodes...");
             processes.stopAll();
             System.out.println("Testnet stopped.");
         });
+        // Started by nym-demo, which passes its pid: if the demo is killed outright, stop every node.
+        ParentWatchdog.startIfRequested(() -> System.exit(0));
 
         int port = directoryPort == 0 ? freePort() : directoryPort;
         String directory = "http://127.0.0.1:" + port;
@@ -70,19 +77,19 @@ public final class TestnetCommand implements Callable<Integer> {
         for (int layer = 1; layer <= 3; layer++) {
             for (int i = 1; i <= mixnodesPerLayer; i++) {
                 String id = "testnet-mix-l" + layer + "-" + i;
-                processes.runToCompletion(id + "-init", "nym-mixnode", List.of("init", "--id", id, "--layer",
-                        Integer.toString(layer), "--port", Integer.toString(freePort()), "--directory", directory,
-                        "--force"));
-                processes.start(id, "nym-mixnode", List.of("run", "--id", id));
+                List<String> options = List.of("--id", id, "--layer", Integer.toString(layer), "--port",
+                        Integer.toString(freePort()), "--directory", directory);
+                initOnce(processes, nodesHome, NymHome.Kind.MIXNODE, id, "nym-mixnode", options);
+                processes.start(id, "nym-mixnode", concat("run", options));
                 System.out.println("started mix node " + id + " (layer " + layer + ")");
             }
         }
         for (int i = 1; i <= providers; i++) {
             String id = "testnet-provider-" + i;
-            processes.runToCompletion(id + "-init", "nym-provider", List.of("init", "--id", id, "--mix-port",
-                    Integer.toString(freePort()), "--client-port", Integer.toString(freePort()), "--directory",
-                    directory, "--force"));
-            processes.start(id, "nym-provider", List.of("run", "--id", id));
+            List<String> options = List.of("--id", id, "--mix-port", Integer.toString(freePort()), "--client-port",
+                    Integer.toString(freePort()), "--directory", directory);
+            initOnce(processes, nodesHome, NymHome.Kind.PROVIDER, id, "nym-provider", options);
+            processes.start(id, "nym-provider", concat("run", options));
             System.out.println("started provider " + id);
         }
         awaitTopology(client, processes, "every node in the topology",
@@ -94,6 +101,24 @@ public final class TestnetCommand implements Callable<Integer> {
         System.out.println("Ctrl-C stops every node.");
         shutdown.awaitStop();
         return 0;
+    }
+
+    /**
+     * Initialises a node the first time this home runs it; later runs keep its keys (and a provider's
+     * registered clients), so clients initialised against an earlier run still find their provider.
+     * {@code options} (id, ports, directory) are the same for {@code init} and as overrides for {@code run}.
+     */
+    private static void initOnce(ChildProcesses processes, Path nodesHome, NymHome.Kind kind, String id,
+            String launcher, List<String> options) throws IOException {
+        if (!Files.exists(NymHome.configFile(nodesHome, kind, id))) {
+            processes.runToCompletion(id + "-init", launcher, concat("init", options));
+        }
+    }
+
+    private static List<String> concat(String command, List<String> options) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(options);
+        return all;
     }
 
     private interface Ready {

@@ -45,6 +45,11 @@ public final class NymHome {
         return instance(kind, id).resolve("config").resolve("config.toml");
     }
 
+    /** @return the {@code config/config.toml} of a fixed {@code id} under another {@code HOME} (a testnet's nodes) */
+    public static Path configFile(Path home, Kind kind, String id) {
+        return home.resolve(".nym").resolve(kind.folder).resolve(id).resolve("config").resolve("config.toml");
+    }
+
     /** @return the instance's {@code data/} folder */
     public static Path dataDir(Kind kind, String id) throws ConfigException {
         return instance(kind, id).resolve("data");

@@ -36,10 +36,18 @@ public final class ChildProcesses {
             }
         }
 
-        /** @return the last non-blank line this child wrote, for one-line error messages */
+        /**
+         * @return for one-line error messages: the last {@code error: ...} line this child wrote (a
+         *     launcher's failure, which may be followed by its clean-stop lines), else its last non-blank line
+         */
         public String lastLine() {
             try {
                 List<String> lines = lines();
+                for (int i = lines.size() - 1; i >= 0; i--) {
+                    if (lines.get(i).startsWith("error: ")) {
+                        return lines.get(i).strip();
+                    }
+                }
                 for (int i = lines.size() - 1; i >= 0; i--) {
                     if (!lines.get(i).isBlank()) {
                         return lines.get(i).strip();

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Makes a node started by {@code nym-testnet} exit when the testnet process is gone, even if it was
  * killed outright: the testnet passes its pid in {@value #PARENT_PID_VARIABLE}, and a daemon thread
- * checks once a second that it is alive.
+ * checks once a second that it is alive. {@code nym-demo} passes its pid the same way to the testnet
+ * and the clients it starts.
  */
 public final class ParentWatchdog {
     /** The environment variable that carries the parent's pid. */
@@ -39,7 +40,7 @@ public final class ParentWatchdog {
                     return;
                 }
             }
-            LOG.log(Level.WARNING, "the testnet process " + pid + " is gone; stopping");
+            LOG.log(Level.WARNING, "the parent process " + pid + " (" + PARENT_PID_VARIABLE + ") is gone; stopping");
             onOrphaned.run();
         });
     }

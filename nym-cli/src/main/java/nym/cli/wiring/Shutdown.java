@@ -4,9 +4,12 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Blocks the main thread until SIGINT/SIGTERM, then runs the cleanup once, so every launcher stops
- * cleanly the same way, and exits with status 0 (a clean stop, not the JVM's 128 + signal).
+ * cleanly the same way, and exits with status 0 (a clean stop, not the JVM's 128 + signal). A
+ * command that ends on its own keeps its status ({@link #exitingWith}): a failure stays 1.
  */
 public final class Shutdown {
+    private static volatile int exitStatus;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch cleanedUp = new CountDownLatch(1);
 
@@ -17,7 +20,7 @@ public final class Shutdown {
             int status = 1;
             try {
                 cleanup.run();
-                status = 0;
+                status = exitStatus;
             } finally {
                 cleanedUp.countDown();
                 System.out.flush();
@@ -25,6 +28,11 @@ public final class Shutdown {
                 Runtime.getRuntime().halt(status);
             }
         }, "shutdown"));
+    }
+
+    /** Records the status the launcher is about to exit with, so that the cleanup hook keeps it. */
+    public static void exitingWith(int status) {
+        exitStatus = status;
     }
 
     /** Waits until the JVM is asked to stop and the cleanup has run. */

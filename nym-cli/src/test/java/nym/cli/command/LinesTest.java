@@ -60,10 +60,20 @@ class LinesTest {
         assertTrue(silent.getMessage().startsWith("init failed (exit 3): (nothing in its log"), silent.getMessage());
     }
 
+    @Test
+    void aFailureQuotesTheErrorLineNotTheCleanStopAfterIt() throws Exception {
+        ChildProcesses processes = processes();
+        ChildProcesses.Child testnet = processes.start("testnet", "fail", List.of(
+                "error: directory exited (1): error: cannot listen on 127.0.0.1:8080", "Testnet stopped."));
+        IOException exited = assertThrows(IOException.class, () -> Lines.await(testnet, "testnet ready", DEADLINE));
+        assertEquals("testnet exited: error: directory exited (1): error: cannot listen on 127.0.0.1:8080",
+                exited.getMessage());
+    }
+
     private ChildProcesses processes() throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         launcher(bin.resolve("say"), "#!/bin/sh\necho \"$@\"\n");
-        launcher(bin.resolve("fail"), "#!/bin/sh\nif [ $# -gt 0 ]; then echo \"$@\"; fi\nexit 3\n");
+        launcher(bin.resolve("fail"), "#!/bin/sh\nif [ $# -gt 0 ]; then printf '%s\\n' \"$@\"; fi\nexit 3\n");
         return new ChildProcesses(bin, dir.resolve("logs"), Map.of());
     }
 
