@@ -1,6 +1,7 @@
 package nym.spectests;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +27,17 @@ final class Image {
         return bin;
     }
 
-    /** A launcher process and its captured output. */
-    record Run(Process process, Path output) implements AutoCloseable {
+    /**
+     * A launcher process and its captured output. The output file is appended to, so this run's
+     * output starts at {@code outputStart}: an earlier run's lines in the same file do not count.
+     */
+    record Run(Process process, Path output, long outputStart) implements AutoCloseable {
+        /** @return what this run has written so far */
         String text() {
             try {
-                return Files.readString(output);
+                byte[] all = Files.readAllBytes(output);
+                int start = (int) Math.min(outputStart, all.length);
+                return new String(all, start, all.length - start, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 return "";
             }
@@ -82,13 +89,14 @@ final class Image {
         List<String> command = new ArrayList<>();
         command.add(bin().resolve(launcher).toString());
         command.addAll(List.of(arguments));
+        long outputStart = Files.exists(output) ? Files.size(output) : 0;
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         Map<String, String> env = builder.environment();
         env.put("HOME", home.toString());
         env.remove("NYM_TESTNET_PID");
         env.putAll(environment);
-        return new Run(builder.start(), output);
+        return new Run(builder.start(), output, outputStart);
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {
