@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -215,6 +217,30 @@ class ClientCommandSpecTest {
 
         Files.writeString(config, good.replace("topology_refresh_rate = 10000", "topology_refresh_rate = 0"));
         assertOneLineError(Clients.execute(home, "run", "--id", "alice"), "topology_refresh_rate");
+
+        Files.writeString(config, good.replace("listening_port = 9001", "listening_port = 99999"));
+        assertOneLineError(Clients.execute(home, "run", "--id", "alice"), "socket.listening_port");
+    }
+
+    @Test
+    void aLocalApiPortInUseEndsWithOneErrorLineNamingItAndWhatSetIt() throws Exception {
+        Path home = home("port-in-use");
+        Clients.init(home, "alice", testnet.directory());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Clients.setConfig(home, "alice", "listening_port", Integer.toString(port));
+            assertLastLineIs(Clients.execute(home, "run", "--id", "alice"),
+                    "error: cannot listen on 127.0.0.1:" + port + ": Address already in use (choose another socket.listening_port)");
+            assertLastLineIs(Clients.execute(home, "run", "--id", "alice", "--socket-type", "tcp", "--port",
+                    Integer.toString(port)), "error: cannot listen on 127.0.0.1:" + port
+                    + ": Address already in use (choose another --port)");
+        }
+    }
+
+    private static void assertLastLineIs(Clients.Result result, String expected) {
+        assertNotEquals(0, result.exit(), result.output());
+        List<String> lines = result.output().lines().filter(line -> !line.isBlank()).toList();
+        assertEquals(expected, lines.get(lines.size() - 1), result.output());
     }
 
     private static void assertOneLineError(Clients.Result result, String key) {

@@ -42,7 +42,7 @@ final class ClientInitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SocketType socket = SocketType.parse("--socket-type", socketType);
-        ClientOptions.checkPort(port);
+        ClientOptions.checkPort("--port", port);
         DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(directory));
         NewInstance client = NewInstance.prepare(NymHome.Kind.CLIENT, id, force, "client", "identity");
         System.out.println("Initialising client...");

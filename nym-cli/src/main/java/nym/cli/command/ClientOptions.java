@@ -6,9 +6,10 @@ import nym.cli.config.ConfigException;
 final class ClientOptions {
     private ClientOptions() {}
 
-    static void checkPort(int port) throws ConfigException {
+    /** @param what where the port came from, for the error: {@code --port} or the config key */
+    static void checkPort(String what, int port) throws ConfigException {
         if (port < 0 || port > 65_535) {
-            throw new ConfigException("--port must be 0 to 65535, got " + port);
+            throw new ConfigException(what + " must be 0 to 65535, got " + port);
         }
     }
 }

@@ -1,10 +1,13 @@
 package nym.cli.command;
 
+import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import nym.cli.config.ClientConfigFile;
+import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.config.SocketType;
 import nym.cli.config.TomlFiles;
@@ -55,7 +58,7 @@ final class ClientRunCommand implements Callable<Integer> {
         SocketType socket = SocketType.parse(socketType != null ? "--socket-type" : "socket.socket_type",
                 socketType != null ? socketType : file.socket().socketType());
         int listeningPort = port != null ? port : file.socket().listeningPort();
-        ClientOptions.checkPort(listeningPort);
+        ClientOptions.checkPort(port != null ? "--port" : "socket.listening_port", listeningPort);
         ClientConfigFile.Debug debug = ClientTiming.check(file.debug());
         String directoryUrl = directory != null ? directory : config.directoryServer();
         DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(directoryUrl));
@@ -84,7 +87,7 @@ final class ClientRunCommand implements Callable<Integer> {
         MixnetClient client = new MixnetClient(keys, providerKey, token, directoryClient,
                 Inboxes.openClientStore(NymHome.dataDir(NymHome.Kind.CLIENT, id).resolve("received.db")), traffic,
                 Duration.ofMillis(debug.fetchMessageDelay()), Duration.ofMillis(debug.topologyRefreshRate()));
-        AutoCloseable api = LocalApi.start(socket, listeningPort, client);
+        AutoCloseable api = startLocalApi(socket, listeningPort, client, port != null ? "--port" : "socket.listening_port");
         Shutdown shutdown = new Shutdown(() -> {
             try {
                 api.close();
@@ -98,5 +101,23 @@ final class ClientRunCommand implements Callable<Integer> {
         ParentWatchdog.startIfRequested(() -> System.exit(0));
         shutdown.awaitStop();
         return 0;
+    }
+
+    /** Starts the local API; a port in use is one error line naming the port and what set it. */
+    private static AutoCloseable startLocalApi(SocketType socket, int port, MixnetClient client, String setBy)
+            throws Exception {
+        try {
+            return LocalApi.start(socket, port, client);
+        } catch (IOException e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof BindException)) {
+                cause = cause.getCause();
+            }
+            if (cause == null) {
+                throw e;
+            }
+            throw new ConfigException("cannot listen on 127.0.0.1:" + port + ": " + cause.getMessage()
+                    + " (choose another " + setBy + ")");
+        }
     }
 }
