@@ -3,6 +3,8 @@ package nym.spectests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +20,12 @@ class FailureExitStatusSpecTest {
     @Test
     void aTestnetThatCannotStartExitsWithStatusOne() throws Exception {
         Path home = Files.createTempDirectory("nym-exit-status-spec");
-        try (Image.Run testnet = Image.start(home, home.resolve("testnet.out"), "nym-testnet", "--home",
-                home.resolve("testnet").toString(), "--directory-port", "70000")) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Image.Run testnet = Image.start(home, home.resolve("testnet.out"), "nym-testnet", "--home",
+                        home.resolve("testnet").toString(), "--directory-port", Integer.toString(taken.getLocalPort()))) {
             assertEquals(1, testnet.awaitExit(Duration.ofSeconds(60)), testnet.text());
-            assertTrue(testnet.text().contains("error: directory exited (1): error: port must be 0 to 65535, got 70000"),
-                    testnet.text());
+            assertTrue(testnet.text().contains("error: directory exited (1): error: cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort() + ": Address already in use"), testnet.text());
             assertTrue(testnet.text().contains("Testnet stopped."), testnet.text());
         }
     }

@@ -52,6 +52,10 @@ public final class DemoCommand implements Callable<Integer> {
                         + port);
             }
         }
+        if (alicePort == bobPort) {
+            throw new ConfigException("--alice-port and --bob-port must differ, both are " + alicePort);
+        }
+        NodeOptions.checkPort("--directory-port", directoryPort);
         Path demoHome = (home != null ? home : NymHome.root().resolveSibling(".nym-demo")).toAbsolutePath();
         ChildProcesses processes = ChildProcesses.underHome(demoHome);
         Shutdown shutdown = new Shutdown(() -> {

@@ -39,6 +39,8 @@ final class MixNodeInitCommand implements Callable<Integer> {
         NodeOptions.checkLayer(layer);
         String listen = NodeOptions.hostPort(host, port);
         String announce = NodeOptions.hostPort(announceHost == null ? host : announceHost, port);
+        NodeOptions.checkAnnounceable(announceHost == null ? "--host (announced, as no --announce-host is given)"
+                : "--announce-host", announceHost == null ? host : announceHost);
         NodeOptions.checkDirectory(directory);
         NewInstance node = NewInstance.prepare(NymHome.Kind.MIXNODE, id, force, "mix node", "sphinx");
         System.out.println("Initialising mixnode...");

@@ -2,6 +2,7 @@ package nym.cli.command;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 
@@ -21,10 +22,39 @@ final class NodeOptions {
         }
     }
 
-    static String hostPort(String host, int port) throws ConfigException {
+    /** @param what the option, for the error */
+    static void checkPort(String what, int port) throws ConfigException {
         if (port < 0 || port > 65_535) {
-            throw new ConfigException("port must be 0 to 65535, got " + port);
+            throw new ConfigException(what + " must be 0 to 65535, got " + port);
         }
+    }
+
+    /**
+     * Refuses an unspecified address (0.0.0.0, ::) where a node announces what it is given: others
+     * would be told to connect to it.
+     *
+     * @param what the options that set it, for the error
+     */
+    static void checkAnnounceable(String what, String host) throws ConfigException {
+        String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        if (!Hosts.isIpPort(bracketed + ":1")) {
+            return; // not an IP literal: hostPort reports it
+        }
+        String ip = bracketed.startsWith("[") ? bracketed.substring(1, bracketed.length() - 1) : bracketed;
+        boolean unspecified;
+        try {
+            unspecified = InetAddress.getByName(ip).isAnyLocalAddress(); // a literal: no name lookup
+        } catch (java.net.UnknownHostException impossible) {
+            return;
+        }
+        if (unspecified) {
+            throw new ConfigException(what + " " + host + " is announced to others, who cannot connect to it;"
+                    + " give this node's own IP address");
+        }
+    }
+
+    static String hostPort(String host, int port) throws ConfigException {
+        checkPort("port", port);
         String ip = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         String hostPort = ip + ":" + port;
         if (port != 0 && !Hosts.isIpPort(hostPort)) {

@@ -3,6 +3,7 @@ package nym.cli.command;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.config.ProviderConfigFile;
 import nym.cli.config.TomlFiles;
@@ -38,6 +39,10 @@ final class ProviderInitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String mixListen = NodeOptions.hostPort(host, mixPort);
         String clientListen = NodeOptions.hostPort(host, clientPort);
+        NodeOptions.checkAnnounceable("--host", host);
+        if (mixPort == clientPort && mixPort != 0) {
+            throw new ConfigException("--mix-port and --client-port must differ, both are " + mixPort);
+        }
         NodeOptions.checkDirectory(directory);
         NewInstance provider = NewInstance.prepare(NymHome.Kind.PROVIDER, id, force, "provider", "sphinx");
         System.out.println("Initialising provider...");

@@ -54,6 +54,7 @@ public final class TestnetCommand implements Callable<Integer> {
         if (mixnodesPerLayer < 1 || mixnodesPerLayer > 20 || providers < 1 || providers > 20) {
             throw new ConfigException("--mixnodes-per-layer and --providers must be 1 to 20");
         }
+        NodeOptions.checkPort("--directory-port", directoryPort);
         Path nodesHome = (home != null ? home : NymHome.root().resolveSibling(".nym-testnet")).toAbsolutePath();
         // A second testnet in this home would give the running nodes new keys and share their inboxes.
         InstanceLock.acquire(nodesHome.resolve("testnet.lock"), "a testnet in " + nodesHome);
