@@ -35,7 +35,7 @@ public final class NymHome {
      */
     public static Path instance(Kind kind, String id) throws ConfigException {
         if (id == null || !id.matches("[A-Za-z0-9_.-]{1,64}") || id.startsWith(".")) {
-            throw new ConfigException("invalid id '" + id + "': use 1-64 letters, digits, '-', '_' or '.'");
+            throw new ConfigException("invalid id '" + id + "': use 1-64 letters, digits, '-', '_' or '.', not starting with '.'");
         }
         return root().resolve(kind.folder).resolve(id);
     }
