@@ -8,6 +8,7 @@ import nym.cli.config.ClientConfigFile;
 import nym.cli.config.NymHome;
 import nym.cli.config.SocketType;
 import nym.cli.config.TomlFiles;
+import nym.cli.wiring.InstanceLock;
 import nym.crypto.SecretAccess;
 import nym.provider.client.AuthToken;
 import nym.topology.ProviderInfo;
@@ -45,6 +46,16 @@ final class ClientInitCommand implements Callable<Integer> {
         ClientOptions.checkPort("--port", port);
         DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(directory));
         NewInstance client = NewInstance.prepare(NymHome.Kind.CLIENT, id, force, "client", "identity");
+        // The lock `run` holds: a new identity must not be written under a running client.
+        try (InstanceLock running = InstanceLock.acquire(NymHome.dataDir(NymHome.Kind.CLIENT, id)
+                .resolve(InstanceLock.CLIENT_FILE), "client '" + id + "'")) {
+            initialise(client, socket, directoryClient);
+        }
+        directoryClient.close();
+        return 0;
+    }
+
+    private void initialise(NewInstance client, SocketType socket, DirectoryClient directoryClient) throws Exception {
         System.out.println("Initialising client...");
         ProviderInfo chosen = ClientProviders.choose(directoryClient, provider, new SecureRandom());
         AuthToken token = ClientProviders.register(chosen, client.keys());
@@ -66,7 +77,5 @@ final class ClientInitCommand implements Callable<Integer> {
                 + providerKey + "...");
         System.out.println("using optional AuthToken: \"" + tokenText + "\"");
         System.out.println("Client configuration completed.");
-        directoryClient.close();
-        return 0;
     }
 }

@@ -18,6 +18,9 @@ import nym.cli.config.ConfigException;
  * lock file left behind never blocks the next start.
  */
 public final class InstanceLock implements AutoCloseable {
+    /** The lock file in a client's {@code data/} folder, held by {@code run} and by {@code init}. */
+    public static final String CLIENT_FILE = "client.lock";
+
     /** Keeps every held lock reachable: a collected channel would close and release its lock. */
     private static final Set<InstanceLock> HELD = ConcurrentHashMap.newKeySet();
 
