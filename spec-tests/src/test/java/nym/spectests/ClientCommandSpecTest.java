@@ -159,22 +159,18 @@ class ClientCommandSpecTest {
     void initForceIsRefusedWhileTheClientRuns() throws Exception {
         Path home = home("force-while-running");
         Clients.init(home, "alice", testnet.directory());
-        Path publicKey = home.resolve(".nym/clients/alice/data/public_identity.pem");
-        String before = Files.readString(publicKey);
+        String before = Files.readString(aliceKey(home));
         try (Image.Run run = Clients.start(home, "run", "--id", "alice", "--port", Integer.toString(Clients.freePort()))) {
             run.awaitLine(Clients.LISTENER, START);
             Clients.Result forced = Clients.execute(home, "init", "--id", "alice", "--directory", testnet.directory(),
                     "--force");
-            assertNotEquals(0, forced.exit(), forced.output());
-            List<String> lines = forced.linesAfterBanner();
-            assertEquals(1, lines.size(), forced.output());
-            assertTrue(lines.get(0).startsWith("error: client 'alice' is already running"), lines.get(0));
-            assertEquals(before, Files.readString(publicKey), "the running client's identity is kept");
+            assertOneLineError(forced, "error: client 'alice' is already running");
+            assertEquals(before, Files.readString(aliceKey(home)), "the running client's identity is kept");
         }
         Clients.Result afterStop = Clients.execute(home, "init", "--id", "alice", "--directory", testnet.directory(),
                 "--force");
         assertEquals(0, afterStop.exit(), afterStop.output());
-        assertNotEquals(before, Files.readString(publicKey), "once it has stopped, --force makes a new identity");
+        assertNotEquals(before, Files.readString(aliceKey(home)), "once it has stopped, --force makes a new identity");
     }
 
     @Test
@@ -263,6 +259,10 @@ class ClientCommandSpecTest {
         assertNotEquals(0, result.exit(), result.output());
         List<String> lines = result.output().lines().filter(line -> !line.isBlank()).toList();
         assertEquals(expected, lines.get(lines.size() - 1), result.output());
+    }
+
+    private static Path aliceKey(Path home) {
+        return home.resolve(".nym/clients/alice/data/public_identity.pem");
     }
 
     private static void assertOneLineError(Clients.Result result, String key) {
