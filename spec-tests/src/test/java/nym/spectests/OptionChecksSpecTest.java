@@ -46,6 +46,36 @@ class OptionChecksSpecTest {
         }
     }
 
+    @Test
+    void aNodeRefusesAReportIntervalBelowOneMillisecond() throws Exception {
+        // 0 made the metrics thread post to the directory in a busy loop; a negative value killed the
+        // presence thread with a stack trace, and the node ran on without ever being listed.
+        assertIntervalRefused("nym-mixnode", List.of("--layer", "1", "--port", "0"), "mixnodes",
+                "metrics_interval_ms = 5000", "metrics_interval_ms = 0",
+                "error: debug.metrics_interval_ms must be at least 1 ms, got 0");
+        assertIntervalRefused("nym-provider", List.of("--mix-port", "0", "--client-port", "0"), "sfw-providers",
+                "presence_interval_ms = 2000", "presence_interval_ms = -5",
+                "error: debug.presence_interval_ms must be at least 1 ms, got -5");
+    }
+
+    private static void assertIntervalRefused(String launcher, List<String> initOptions, String kind, String line,
+            String badLine, String error) throws Exception {
+        Path home = Files.createTempDirectory("nym-option-checks");
+        List<String> init = new java.util.ArrayList<>(List.of("init", "--id", "n"));
+        init.addAll(initOptions);
+        try (Image.Run run = Image.start(home, home.resolve("out"), launcher, init.toArray(String[]::new))) {
+            assertEquals(0, run.awaitExit(Duration.ofSeconds(60)), run.text());
+        }
+        Path config = home.resolve(".nym/" + kind + "/n/config/config.toml");
+        String text = Files.readString(config);
+        assertEquals(true, text.contains(line), text);
+        Files.writeString(config, text.replace(line, badLine));
+        try (Image.Run run = Image.start(home, home.resolve("out"), launcher, "run", "--id", "n")) {
+            assertEquals(1, run.awaitExit(Duration.ofSeconds(60)), run.text());
+            assertEquals(List.of(error), run.text().lines().filter(l -> l.startsWith("error: ")).toList(), run.text());
+        }
+    }
+
     private static void assertRefused(String launcher, List<String> arguments, String error) throws Exception {
         Path home = Files.createTempDirectory("nym-option-checks");
         try (Image.Run run = Image.start(home, home.resolve("out"), launcher, arguments.toArray(String[]::new))) {

@@ -3,7 +3,7 @@ package nym.cli.command;
 import nym.cli.config.ClientConfigFile;
 import nym.cli.config.ConfigException;
 
-/** Checks the {@code [debug]} timings of a client's config, naming the bad key. */
+/** Checks the {@code [debug]} timings of a config (a client's, a node's), naming the bad key. */
 final class ClientTiming {
     private ClientTiming() {}
 
@@ -18,9 +18,11 @@ final class ClientTiming {
         return debug;
     }
 
-    private static void positive(String key, long value) throws ConfigException {
+    /** @return {@code value}, refused unless at least 1 ms */
+    static long positive(String key, long value) throws ConfigException {
         if (value < 1) {
             throw new ConfigException(key + " must be at least 1 ms, got " + value);
         }
+        return value;
     }
 }

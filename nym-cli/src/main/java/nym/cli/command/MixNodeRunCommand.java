@@ -50,6 +50,10 @@ final class MixNodeRunCommand implements Callable<Integer> {
         MixNodeConfigFile.Mixnode config = file.mixnode();
         int effectiveLayer = layer != null ? layer : config.layer();
         NodeOptions.checkLayer(effectiveLayer);
+        Duration presenceInterval = Duration.ofMillis(ClientTiming.positive("debug.presence_interval_ms",
+                file.debug().presenceIntervalMs()));
+        Duration metricsInterval = Duration.ofMillis(ClientTiming.positive("debug.metrics_interval_ms",
+                file.debug().metricsIntervalMs()));
         InetSocketAddress configured = NodeOptions.socketAddress("listening_address", config.listeningAddress());
         String listenHost = host != null ? host : configured.getAddress().getHostAddress();
         int listenPort = port != null ? port : configured.getPort();
@@ -70,10 +74,10 @@ final class MixNodeRunCommand implements Callable<Integer> {
         System.out.println("Layer " + effectiveLayer + ", public key " + publicKey.toBase58());
         System.out.println("Using directory server: \"" + directoryClient.baseUri() + "\"");
 
-        Thread presence = Periodic.every("presence", Duration.ofMillis(file.debug().presenceIntervalMs()),
+        Thread presence = Periodic.every("presence", presenceInterval,
                 () -> directoryClient.registerMixNode(new MixNodeInfo(announced, publicKey, effectiveLayer, 0,
                         Versions.NYM)));
-        Thread metrics = Periodic.every("metrics", Duration.ofMillis(file.debug().metricsIntervalMs()),
+        Thread metrics = Periodic.every("metrics", metricsInterval,
                 () -> directoryClient.reportMetrics(new MixMetricsReport(publicKey, node.metrics().received(),
                         node.metrics().forwardedByHost())));
         Shutdown shutdown = new Shutdown(() -> {

@@ -49,6 +49,8 @@ final class ProviderRunCommand implements Callable<Integer> {
         ProviderConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.PROVIDER, id),
                 ProviderConfigFile.class);
         ProviderConfigFile.Provider config = file.provider();
+        Duration presenceInterval = Duration.ofMillis(ClientTiming.positive("debug.presence_interval_ms",
+                file.debug().presenceIntervalMs()));
         InetSocketAddress mixListen = override(NodeOptions.socketAddress("mix_listening_address",
                 config.mixListeningAddress()), mixPort);
         InetSocketAddress clientListen = override(NodeOptions.socketAddress("client_listening_address",
@@ -71,7 +73,7 @@ final class ProviderRunCommand implements Callable<Integer> {
                 + " registered clients, inbox database " + config.inboxDatabase());
         System.out.println("Using directory server: \"" + directoryClient.baseUri() + "\"");
 
-        Thread presence = Periodic.every("presence", Duration.ofMillis(file.debug().presenceIntervalMs()),
+        Thread presence = Periodic.every("presence", presenceInterval,
                 () -> directoryClient.registerProvider(new ProviderInfo(mixHost, clientHost, publicKey,
                         store.registeredClients().stream().map(client -> client.toBase58()).toList(), 0,
                         Versions.NYM)));
