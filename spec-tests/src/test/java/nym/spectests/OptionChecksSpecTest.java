@@ -58,6 +58,34 @@ class OptionChecksSpecTest {
                 "error: debug.presence_interval_ms must be at least 1 ms, got -5");
     }
 
+    /** Two runs of one node would announce one key at two addresses; init --force would re-key it under itself. */
+    @Test
+    void aNodeRunsOnceAndGetsNoNewKeysWhileItRuns() throws Exception {
+        for (String[] node : new String[][] {{"nym-mixnode", "mix node", "--layer", "1", "--port", "0"},
+                {"nym-provider", "provider", "--mix-port", "0", "--client-port", "0"}}) {
+            Path home = Files.createTempDirectory("nym-option-checks");
+            List<String> init = new java.util.ArrayList<>(List.of("init", "--id", "n"));
+            init.addAll(List.of(node).subList(2, node.length));
+            try (Image.Run run = Image.start(home, home.resolve("init.out"), node[0], init.toArray(String[]::new))) {
+                assertEquals(0, run.awaitExit(Duration.ofSeconds(60)), run.text());
+            }
+            String refused = "error: " + node[1] + " 'n' is already running";
+            try (Image.Run first = Image.start(home, home.resolve("first.out"), node[0], "run", "--id", "n")) {
+                first.awaitLine("Using directory server", Duration.ofSeconds(60));
+                try (Image.Run second = Image.start(home, home.resolve("second.out"), node[0], "run", "--id", "n")) {
+                    assertEquals(1, second.awaitExit(Duration.ofSeconds(60)), second.text());
+                    assertEquals(true, second.text().contains(refused), second.text());
+                }
+                List<String> force = new java.util.ArrayList<>(init);
+                force.add("--force");
+                try (Image.Run again = Image.start(home, home.resolve("force.out"), node[0], force.toArray(String[]::new))) {
+                    assertEquals(1, again.awaitExit(Duration.ofSeconds(60)), again.text());
+                    assertEquals(true, again.text().contains(refused), again.text());
+                }
+            }
+        }
+    }
+
     private static void assertIntervalRefused(String launcher, List<String> initOptions, String kind, String line,
             String badLine, String error) throws Exception {
         Path home = Files.createTempDirectory("nym-option-checks");

@@ -47,8 +47,7 @@ final class ClientInitCommand implements Callable<Integer> {
         DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(directory));
         NewInstance client = NewInstance.prepare(NymHome.Kind.CLIENT, id, force, "client", "identity");
         // The lock `run` holds: a new identity must not be written under a running client.
-        try (InstanceLock running = InstanceLock.acquire(NymHome.dataDir(NymHome.Kind.CLIENT, id)
-                .resolve(InstanceLock.CLIENT_FILE), "client '" + id + "'")) {
+        try (InstanceLock running = InstanceLock.acquireInstance(NymHome.Kind.CLIENT, id, "client")) {
             initialise(client, socket, directoryClient);
         }
         directoryClient.close();

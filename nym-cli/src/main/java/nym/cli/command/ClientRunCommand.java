@@ -53,7 +53,7 @@ final class ClientRunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ClientConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.CLIENT, id), ClientConfigFile.class);
         // Two runs of one client would share its inbox and received.db, each with half the fragments.
-        InstanceLock.acquire(NymHome.dataDir(NymHome.Kind.CLIENT, id).resolve(InstanceLock.CLIENT_FILE), "client '" + id + "'");
+        InstanceLock.acquireInstance(NymHome.Kind.CLIENT, id, "client");
         ClientConfigFile.Client config = file.client();
         SocketType socket = SocketType.parse(socketType != null ? "--socket-type" : "socket.socket_type",
                 socketType != null ? socketType : file.socket().socketType());

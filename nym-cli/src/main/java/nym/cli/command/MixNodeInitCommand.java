@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import nym.cli.config.MixNodeConfigFile;
 import nym.cli.config.NymHome;
 import nym.cli.config.TomlFiles;
+import nym.cli.wiring.InstanceLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,6 +44,8 @@ final class MixNodeInitCommand implements Callable<Integer> {
                 : "--announce-host", announceHost == null ? host : announceHost);
         NodeOptions.checkDirectory(directory);
         NewInstance node = NewInstance.prepare(NymHome.Kind.MIXNODE, id, force, "mix node", "sphinx");
+        // Held while the keys are written (the OS releases it if init fails): not under a running node.
+        InstanceLock running = InstanceLock.acquireInstance(NymHome.Kind.MIXNODE, id, "mix node");
         System.out.println("Initialising mixnode...");
         node.writeKeys();
         System.out.println("Saved mixnet sphinx keypair");
@@ -53,6 +56,7 @@ final class MixNodeInitCommand implements Callable<Integer> {
         System.out.println("Saved configuration file to \"" + node.configFile() + "\"");
         System.out.println("Public key: " + node.keys().publicKey().toBase58());
         System.out.println("Mixnode configuration completed.");
+        running.close();
         return 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import nym.cli.config.MixNodeConfigFile;
 import nym.cli.config.NymHome;
 import nym.cli.config.TomlFiles;
+import nym.cli.wiring.InstanceLock;
 import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Periodic;
 import nym.cli.wiring.Shutdown;
@@ -47,6 +48,8 @@ final class MixNodeRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MixNodeConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.MIXNODE, id), MixNodeConfigFile.class);
+        // Two runs of one node would announce one key at two addresses (and a provider share its inboxes).
+        InstanceLock.acquireInstance(NymHome.Kind.MIXNODE, id, "mix node");
         MixNodeConfigFile.Mixnode config = file.mixnode();
         int effectiveLayer = layer != null ? layer : config.layer();
         NodeOptions.checkLayer(effectiveLayer);

@@ -7,6 +7,7 @@ import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.config.ProviderConfigFile;
 import nym.cli.config.TomlFiles;
+import nym.cli.wiring.InstanceLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +46,8 @@ final class ProviderInitCommand implements Callable<Integer> {
         }
         NodeOptions.checkDirectory(directory);
         NewInstance provider = NewInstance.prepare(NymHome.Kind.PROVIDER, id, force, "provider", "sphinx");
+        // Held while the keys are written (the OS releases it if init fails): not under a running node.
+        InstanceLock running = InstanceLock.acquireInstance(NymHome.Kind.PROVIDER, id, "provider");
         System.out.println("Initialising provider...");
         provider.writeKeys();
         System.out.println("Saved mixnet sphinx keypair");
@@ -57,6 +60,7 @@ final class ProviderInitCommand implements Callable<Integer> {
         System.out.println("Saved configuration file to \"" + provider.configFile() + "\"");
         System.out.println("Public key: " + provider.keys().publicKey().toBase58());
         System.out.println("Provider configuration completed.");
+        running.close();
         return 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import nym.cli.config.NymHome;
 import nym.cli.config.ProviderConfigFile;
 import nym.cli.config.TomlFiles;
+import nym.cli.wiring.InstanceLock;
 import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Periodic;
 import nym.cli.wiring.Shutdown;
@@ -48,6 +49,8 @@ final class ProviderRunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProviderConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.PROVIDER, id),
                 ProviderConfigFile.class);
+        // Two runs of one node would announce one key at two addresses (and a provider share its inboxes).
+        InstanceLock.acquireInstance(NymHome.Kind.PROVIDER, id, "provider");
         ProviderConfigFile.Provider config = file.provider();
         Duration presenceInterval = Duration.ofMillis(ClientTiming.positive("debug.presence_interval_ms",
                 file.debug().presenceIntervalMs()));

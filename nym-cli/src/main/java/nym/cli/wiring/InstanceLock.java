@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import nym.cli.config.ConfigException;
+import nym.cli.config.NymHome;
 
 /**
  * One running process per instance: an exclusive OS lock on a file in the instance's folder, held
@@ -20,6 +21,8 @@ import nym.cli.config.ConfigException;
 public final class InstanceLock implements AutoCloseable {
     /** The lock file in a client's {@code data/} folder, held by {@code run} and by {@code init}. */
     public static final String CLIENT_FILE = "client.lock";
+    /** The same for a mix node or a provider. */
+    public static final String NODE_FILE = "node.lock";
 
     /** Keeps every held lock reachable: a collected channel would close and release its lock. */
     private static final Set<InstanceLock> HELD = ConcurrentHashMap.newKeySet();
@@ -53,6 +56,18 @@ public final class InstanceLock implements AutoCloseable {
         InstanceLock held = new InstanceLock(channel, lock);
         HELD.add(held);
         return held;
+    }
+
+    /**
+     * The lock of an instance: held by its {@code run}, and by {@code init} while it writes, so that
+     * an instance runs once and gets no new keys while it runs.
+     *
+     * @param label the kind of instance in the error message, e.g. {@code mix node}
+     */
+    public static InstanceLock acquireInstance(NymHome.Kind kind, String id, String label)
+            throws IOException, ConfigException {
+        Path file = NymHome.dataDir(kind, id).resolve(kind == NymHome.Kind.CLIENT ? CLIENT_FILE : NODE_FILE);
+        return acquire(file, label + " '" + id + "'");
     }
 
     @Override
