@@ -50,12 +50,18 @@ class OptionChecksSpecTest {
     void aNodeRefusesAReportIntervalBelowOneMillisecond() throws Exception {
         // 0 made the metrics thread post to the directory in a busy loop; a negative value killed the
         // presence thread with a stack trace, and the node ran on without ever being listed.
-        assertIntervalRefused("nym-mixnode", List.of("--layer", "1", "--port", "0"), "mixnodes",
+        assertConfigLineRefused("nym-mixnode", List.of("--layer", "1", "--port", "0"), "mixnodes",
                 "metrics_interval_ms = 5000", "metrics_interval_ms = 0",
                 "error: debug.metrics_interval_ms must be at least 1 ms, got 0");
-        assertIntervalRefused("nym-provider", List.of("--mix-port", "0", "--client-port", "0"), "sfw-providers",
+        assertConfigLineRefused("nym-provider", List.of("--mix-port", "0", "--client-port", "0"), "sfw-providers",
                 "presence_interval_ms = 2000", "presence_interval_ms = -5",
                 "error: debug.presence_interval_ms must be at least 1 ms, got -5");
+    }
+
+    @Test
+    void aBadLayerInTheConfigIsNamedByItsKey() throws Exception {
+        assertConfigLineRefused("nym-mixnode", List.of("--layer", "1", "--port", "0"), "mixnodes", "layer = 1",
+                "layer = 4", "error: mixnode.layer must be 1, 2 or 3, got 4");
     }
 
     /** Two runs of one node would announce one key at two addresses; init --force would re-key it under itself. */
@@ -86,7 +92,7 @@ class OptionChecksSpecTest {
         }
     }
 
-    private static void assertIntervalRefused(String launcher, List<String> initOptions, String kind, String line,
+    private static void assertConfigLineRefused(String launcher, List<String> initOptions, String kind, String line,
             String badLine, String error) throws Exception {
         Path home = Files.createTempDirectory("nym-option-checks");
         List<String> init = new java.util.ArrayList<>(List.of("init", "--id", "n"));

@@ -37,7 +37,7 @@ final class MixNodeInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NodeOptions.checkLayer(layer);
+        NodeOptions.checkLayer("--layer", layer);
         String listen = NodeOptions.hostPort(host, port);
         String announce = NodeOptions.hostPort(announceHost == null ? host : announceHost, port);
         NodeOptions.checkAnnounceable(announceHost == null ? "--host (announced, as no --announce-host is given)"

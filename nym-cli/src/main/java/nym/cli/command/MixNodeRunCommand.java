@@ -52,7 +52,7 @@ final class MixNodeRunCommand implements Callable<Integer> {
         InstanceLock.acquireInstance(NymHome.Kind.MIXNODE, id, "mix node");
         MixNodeConfigFile.Mixnode config = file.mixnode();
         int effectiveLayer = layer != null ? layer : config.layer();
-        NodeOptions.checkLayer(effectiveLayer);
+        NodeOptions.checkLayer(layer != null ? "--layer" : "mixnode.layer", effectiveLayer);
         Duration presenceInterval = Duration.ofMillis(ClientTiming.positive("debug.presence_interval_ms",
                 file.debug().presenceIntervalMs()));
         Duration metricsInterval = Duration.ofMillis(ClientTiming.positive("debug.metrics_interval_ms",

@@ -16,9 +16,10 @@ import nym.traffic.transport.TransportException;
 final class NodeOptions {
     private NodeOptions() {}
 
-    static void checkLayer(int layer) throws ConfigException {
+    /** @param what where the layer came from, for the error: {@code --layer} or the config key */
+    static void checkLayer(String what, int layer) throws ConfigException {
         if (!Layer.isValid(layer)) {
-            throw new ConfigException("--layer must be 1, 2 or 3, got " + layer);
+            throw new ConfigException(what + " must be 1, 2 or 3, got " + layer);
         }
     }
 
