@@ -59,7 +59,7 @@ final class ClientRunCommand implements Callable<Integer> {
                 socketType != null ? socketType : file.socket().socketType());
         int listeningPort = port != null ? port : file.socket().listeningPort();
         ClientOptions.checkPort(port != null ? "--port" : "socket.listening_port", listeningPort);
-        ClientConfigFile.Debug debug = ClientTiming.check(file.debug());
+        ClientConfigFile.Debug debug = ConfigTimings.check(file.debug());
         String directoryUrl = directory != null ? directory : config.directoryServer();
         DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(directoryUrl));
         X25519KeyPair keys = X25519KeyPair.of(KeyPem.readX25519Private(Path.of(config.privateIdentityKeyFile())));

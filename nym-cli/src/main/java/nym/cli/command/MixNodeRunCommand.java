@@ -53,9 +53,9 @@ final class MixNodeRunCommand implements Callable<Integer> {
         MixNodeConfigFile.Mixnode config = file.mixnode();
         int effectiveLayer = layer != null ? layer : config.layer();
         NodeOptions.checkLayer(layer != null ? "--layer" : "mixnode.layer", effectiveLayer);
-        Duration presenceInterval = Duration.ofMillis(ClientTiming.positive("debug.presence_interval_ms",
+        Duration presenceInterval = Duration.ofMillis(ConfigTimings.positive("debug.presence_interval_ms",
                 file.debug().presenceIntervalMs()));
-        Duration metricsInterval = Duration.ofMillis(ClientTiming.positive("debug.metrics_interval_ms",
+        Duration metricsInterval = Duration.ofMillis(ConfigTimings.positive("debug.metrics_interval_ms",
                 file.debug().metricsIntervalMs()));
         InetSocketAddress configured = NodeOptions.socketAddress("listening_address", config.listeningAddress());
         String listenHost = host != null ? host : configured.getAddress().getHostAddress();

@@ -52,7 +52,7 @@ final class ProviderRunCommand implements Callable<Integer> {
         // Two runs of one node would announce one key at two addresses (and a provider share its inboxes).
         InstanceLock.acquireInstance(NymHome.Kind.PROVIDER, id, "provider");
         ProviderConfigFile.Provider config = file.provider();
-        Duration presenceInterval = Duration.ofMillis(ClientTiming.positive("debug.presence_interval_ms",
+        Duration presenceInterval = Duration.ofMillis(ConfigTimings.positive("debug.presence_interval_ms",
                 file.debug().presenceIntervalMs()));
         InetSocketAddress mixListen = override(NodeOptions.socketAddress("mix_listening_address",
                 config.mixListeningAddress()), mixPort);

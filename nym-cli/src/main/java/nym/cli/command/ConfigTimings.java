@@ -4,8 +4,8 @@ import nym.cli.config.ClientConfigFile;
 import nym.cli.config.ConfigException;
 
 /** Checks the {@code [debug]} timings of a config (a client's, a node's), naming the bad key. */
-final class ClientTiming {
-    private ClientTiming() {}
+final class ConfigTimings {
+    private ConfigTimings() {}
 
     static ClientConfigFile.Debug check(ClientConfigFile.Debug debug) throws ConfigException {
         positive("debug.message_sending_average_delay", debug.messageSendingAverageDelay());
