@@ -1,8 +1,6 @@
 package nym.cli.command;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,7 @@ import java.util.concurrent.Callable;
 import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.wiring.ChildProcesses;
+import nym.cli.wiring.DistinctFreePorts;
 import nym.cli.wiring.InstanceLock;
 import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Shutdown;
@@ -67,7 +66,8 @@ public final class TestnetCommand implements Callable<Integer> {
         // Started by nym-demo, which passes its pid: if the demo is killed outright, stop every node.
         ParentWatchdog.startIfRequested(() -> System.exit(0));
 
-        int port = directoryPort == 0 ? freePort() : directoryPort;
+        DistinctFreePorts ports = new DistinctFreePorts(); // the OS may offer one port twice in a row
+        int port = directoryPort == 0 ? ports.next() : directoryPort;
         String directory = "http://127.0.0.1:" + port;
         System.out.println("Starting testnet in " + nodesHome + " (logs in " + nodesHome.resolve("logs") + ")");
         processes.start("directory", "nym-directory", List.of("run", "--port", Integer.toString(port)));
@@ -79,7 +79,7 @@ public final class TestnetCommand implements Callable<Integer> {
             for (int i = 1; i <= mixnodesPerLayer; i++) {
                 String id = "testnet-mix-l" + layer + "-" + i;
                 List<String> options = List.of("--id", id, "--layer", Integer.toString(layer), "--port",
-                        Integer.toString(freePort()), "--directory", directory);
+                        Integer.toString(ports.next()), "--directory", directory);
                 initOnce(processes, nodesHome, NymHome.Kind.MIXNODE, id, "nym-mixnode", options);
                 processes.start(id, "nym-mixnode", concat("run", options));
                 System.out.println("started mix node " + id + " (layer " + layer + ")");
@@ -87,8 +87,8 @@ public final class TestnetCommand implements Callable<Integer> {
         }
         for (int i = 1; i <= providers; i++) {
             String id = "testnet-provider-" + i;
-            List<String> options = List.of("--id", id, "--mix-port", Integer.toString(freePort()), "--client-port",
-                    Integer.toString(freePort()), "--directory", directory);
+            List<String> options = List.of("--id", id, "--mix-port", Integer.toString(ports.next()), "--client-port",
+                    Integer.toString(ports.next()), "--directory", directory);
             initOnce(processes, nodesHome, NymHome.Kind.PROVIDER, id, "nym-provider", options);
             processes.start(id, "nym-provider", concat("run", options));
             System.out.println("started provider " + id);
@@ -150,11 +150,5 @@ public final class TestnetCommand implements Callable<Integer> {
         }
         throw new IOException("timed out after " + READY_DEADLINE.toSeconds() + " s waiting for " + what + " (" + last
                 + ")");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
