@@ -43,7 +43,7 @@ final class ClientInitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SocketType socket = SocketType.parse("--socket-type", socketType);
-        ClientOptions.checkPort("--port", port);
+        NodeOptions.checkPort("--port", port);
         DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(directory));
         NewInstance client = NewInstance.prepare(NymHome.Kind.CLIENT, id, force, "client", "identity");
         // The lock `run` holds: a new identity must not be written under a running client.

@@ -58,7 +58,7 @@ final class ClientRunCommand implements Callable<Integer> {
         SocketType socket = SocketType.parse(socketType != null ? "--socket-type" : "socket.socket_type",
                 socketType != null ? socketType : file.socket().socketType());
         int listeningPort = port != null ? port : file.socket().listeningPort();
-        ClientOptions.checkPort(port != null ? "--port" : "socket.listening_port", listeningPort);
+        NodeOptions.checkPort(port != null ? "--port" : "socket.listening_port", listeningPort);
         ClientConfigFile.Debug debug = ConfigTimings.check(file.debug());
         String directoryUrl = directory != null ? directory : config.directoryServer();
         DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(directoryUrl));

@@ -41,7 +41,7 @@ final class MixNodeInitCommand implements Callable<Integer> {
         String listen = NodeOptions.hostPort(host, port);
         String announce = NodeOptions.hostPort(announceHost == null ? host : announceHost, port);
         NodeOptions.checkAnnounceable(announceHost == null ? "--host (announced, as no --announce-host is given)"
-                : "--announce-host", announceHost == null ? host : announceHost);
+                : "--announce-host", announceHost == null ? host : announceHost, announce);
         NodeOptions.checkDirectory(directory);
         NewInstance node = NewInstance.prepare(NymHome.Kind.MIXNODE, id, force, "mix node", "sphinx");
         // Held while the keys are written (the OS releases it if init fails): not under a running node.

@@ -2,7 +2,6 @@ package nym.cli.command;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 
@@ -12,7 +11,7 @@ import nym.topology.Layer;
 import nym.traffic.transport.NodeAddresses;
 import nym.traffic.transport.TransportException;
 
-/** Checks of the options and config values nodes share, each failing with one line. */
+/** Checks of the options and config values nodes and clients share, each failing with one line. */
 final class NodeOptions {
     private NodeOptions() {}
 
@@ -23,7 +22,7 @@ final class NodeOptions {
         }
     }
 
-    /** @param what the option, for the error */
+    /** @param what where the port came from, for the error: an option or a config key */
     static void checkPort(String what, int port) throws ConfigException {
         if (port < 0 || port > 65_535) {
             throw new ConfigException(what + " must be 0 to 65535, got " + port);
@@ -35,20 +34,16 @@ final class NodeOptions {
      * would be told to connect to it.
      *
      * @param what the options that set it, for the error
+     * @param hostPort {@link #hostPort}'s result for {@code host}
      */
-    static void checkAnnounceable(String what, String host) throws ConfigException {
-        String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        if (!Hosts.isIpPort(bracketed + ":1")) {
-            return; // not an IP literal: hostPort reports it
-        }
-        String ip = bracketed.startsWith("[") ? bracketed.substring(1, bracketed.length() - 1) : bracketed;
-        boolean unspecified;
+    static void checkAnnounceable(String what, String host, String hostPort) throws ConfigException {
+        InetSocketAddress address;
         try {
-            unspecified = InetAddress.getByName(ip).isAnyLocalAddress(); // a literal: no name lookup
-        } catch (java.net.UnknownHostException impossible) {
-            return;
+            address = socketAddress(what, hostPort);
+        } catch (ConfigException notAnIpAddress) {
+            return; // reported where the address is used
         }
-        if (unspecified) {
+        if (address.getAddress().isAnyLocalAddress()) {
             throw new ConfigException(what + " " + host + " is announced to others, who cannot connect to it;"
                     + " give this node's own IP address");
         }

@@ -40,7 +40,7 @@ final class ProviderInitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String mixListen = NodeOptions.hostPort(host, mixPort);
         String clientListen = NodeOptions.hostPort(host, clientPort);
-        NodeOptions.checkAnnounceable("--host", host);
+        NodeOptions.checkAnnounceable("--host", host, mixListen);
         if (mixPort == clientPort && mixPort != 0) {
             throw new ConfigException("--mix-port and --client-port must differ, both are " + mixPort);
         }

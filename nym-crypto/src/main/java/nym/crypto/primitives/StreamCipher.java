@@ -83,13 +83,7 @@ public final class StreamCipher {
      * @throws CryptoException with {@code BAD_LENGTH} if the key is not 16 bytes
      */
     public static void xorInPlace(byte[] key, byte[] data, int offset, int length) throws CryptoException {
-        CryptoException.requireLength("stream cipher key", key, KEY_LENGTH);
-        Objects.checkFromIndexSize(offset, length, data.length);
-        try {
-            cipher(key).update(data, offset, length, data, offset);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("BUG: AES-CTR in-place update failed", e);
-        }
+        encryptPadded(key, data, offset, length, data, offset, length);
     }
 
     private static Cipher cipher(byte[] key) {

@@ -11,17 +11,16 @@ final class Filler {
     private Filler() {}
 
     /**
-     * @param streams each hop's header key stream, {@code geometry.headerKeystreamLength()} bytes
+     * @param streams each hop's header key stream, all of one length
      * @return the filler for a route of {@code streams.length} hops: 60·(n−1) bytes
      */
-    static byte[] compute(SphinxGeometry geometry, byte[][] streams) {
+    static byte[] compute(byte[][] streams) {
         int blocks = streams.length - 1;
-        int streamLength = geometry.headerKeystreamLength();
         byte[] filler = new byte[blocks * SphinxGeometry.ROUTING_BLOCK_LENGTH];
         for (int j = 1; j <= blocks; j++) {
             int length = j * SphinxGeometry.ROUTING_BLOCK_LENGTH;
             byte[] stream = streams[j - 1];
-            int streamOffset = streamLength - length;
+            int streamOffset = stream.length - length;
             // The filler so far occupies [0, length - 60); the new zero block is implicit.
             for (int k = 0; k < length; k++) {
                 filler[k] ^= stream[streamOffset + k];

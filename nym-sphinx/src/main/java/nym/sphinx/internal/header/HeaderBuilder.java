@@ -50,7 +50,7 @@ public final class HeaderBuilder {
             for (int j = 0; j < hops; j++) {
                 streams[j] = hopKeys.get(j).headerKeystream(geometry.headerKeystreamLength());
             }
-            byte[] filler = Filler.compute(geometry, streams);
+            byte[] filler = Filler.compute(streams);
 
             // Final hop: flag ‖ version ‖ destination ‖ identifier ‖ padding, encrypted, then the filler.
             int finalLength = betaLength - filler.length;
