@@ -93,6 +93,36 @@ public final class Field51 {
     }
 
     /**
+     * The start of a ladder step ({@link MontgomeryLadder}): (x2, z2) and (x3, z3) swapped if
+     * {@code swap} is 1, in registers only, then a = x2 + z2, b = x2 − z2, c = x3 + z3 and
+     * d = x3 − z3 of the swapped values (the differences plus 2p, as {@link #sub}). The four inputs
+     * are left as they were, since the step overwrites every one of them; they must be tight.
+     */
+    public static void cswapSumsAndDifferences(long swap, long[] x2, long[] z2, long[] x3, long[] z3,
+            long[] a, long[] b, long[] c, long[] d) {
+        long mask = -swap;
+        for (int i = 0; i < LIMBS; i++) {
+            long t = mask & (x2[i] ^ x3[i]);
+            long u = mask & (z2[i] ^ z3[i]);
+            long sx2 = x2[i] ^ t, sx3 = x3[i] ^ t, sz2 = z2[i] ^ u, sz3 = z3[i] ^ u;
+            long twoP = i == 0 ? TWO_P0 : TWO_P;
+            a[i] = sx2 + sz2;
+            b[i] = sx2 + twoP - sz2;
+            c[i] = sx3 + sz3;
+            d[i] = sx3 + twoP - sz3;
+        }
+    }
+
+    /** s = a + b and d = a − b + 2p in one pass, without carrying; {@code b} must be tight. */
+    public static void sumAndDifference(long[] a, long[] b, long[] s, long[] d) {
+        for (int i = 0; i < LIMBS; i++) {
+            long x = a[i], y = b[i];
+            s[i] = x + y;
+            d[i] = x + (i == 0 ? TWO_P0 : TWO_P) - y;
+        }
+    }
+
+    /**
      * r = a·b, for limbs below 2^53, with 15 limb products instead of 25: the five squares' worth
      * aᵢbᵢ and, for each pair i < j, (aᵢ + aⱼ)(bᵢ + bⱼ), from which aᵢbⱼ + aⱼbᵢ is the difference.
      * Each product is split at bit 51 by pre-shifting the factors left by {@link #KA} and {@link #KB}
@@ -198,15 +228,19 @@ public final class Field51 {
         carry(l0, l1, l2, l3, l4, h0, h1, h2, h3, h4, r);
     }
 
-    /** r = 121665·a, the (A − 2)/4 of Curve25519 that the ladder's doubling uses. */
-    public static void mul121665(long[] a, long[] r) {
+    /**
+     * r = 121665·e + aa, the E·a24 + AA of the ladder's doubling (a24 = (A − 2)/4 of Curve25519);
+     * for tight aa the limbs stay below 2^52.
+     */
+    public static void mul121665Add(long[] e, long[] aa, long[] r) {
         final long k = 121665;
         final long kS = k << B_SHIFT;
-        long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];
-        carry(a0 * k, a1 * k, a2 * k, a3 * k, a4 * k,
-                Math.multiplyHigh(a0 << A_SHIFT, kS), Math.multiplyHigh(a1 << A_SHIFT, kS),
-                Math.multiplyHigh(a2 << A_SHIFT, kS), Math.multiplyHigh(a3 << A_SHIFT, kS),
-                Math.multiplyHigh(a4 << A_SHIFT, kS), r);
+        long e0 = e[0], e1 = e[1], e2 = e[2], e3 = e[3], e4 = e[4];
+        carry(e0 * k, e1 * k, e2 * k, e3 * k, e4 * k,
+                Math.multiplyHigh(e0 << A_SHIFT, kS), Math.multiplyHigh(e1 << A_SHIFT, kS),
+                Math.multiplyHigh(e2 << A_SHIFT, kS), Math.multiplyHigh(e3 << A_SHIFT, kS),
+                Math.multiplyHigh(e4 << A_SHIFT, kS), r);
+        add(r, aa, r);
     }
 
     /**

@@ -3,10 +3,10 @@ package nym.crypto.internal;
 import java.util.Arrays;
 
 /**
- * The field elements of one lane-parallel ladder ({@link LaneLadder}), kept per thread so that a
- * pass allocates no elements. They hold values derived from secret scalars, so the ladder calls
- * {@link #wipe} after every use. (The scalar ladder keeps fresh local arrays: reused ones measured
- * 3 to 6 % slower there.)
+ * The field elements of one ladder, {@link MontgomeryLadder}'s (elements of {@link Field51#LIMBS})
+ * or {@link LaneLadder}'s (of {@code LaneField.LIMBS · LANES}), kept per thread so that a ladder
+ * allocates no elements. They hold values derived from secret scalars, so the ladders call
+ * {@link #wipe} after every use.
  */
 final class LadderScratch {
     final long[] x1;
