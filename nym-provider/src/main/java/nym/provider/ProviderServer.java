@@ -38,7 +38,7 @@ public final class ProviderServer implements AutoCloseable {
 
     private final PacketProcessor processor;
     private final InboxStore store;
-    private final ReplayFilter replayFilter = new InMemoryReplayFilter();
+    private final ReplayFilter replayFilter;
     private final ProviderMetrics metrics = new ProviderMetrics();
     private final Thread clientAcceptor;
     private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
@@ -48,9 +48,11 @@ public final class ProviderServer implements AutoCloseable {
     private final PacketIntake intake;
     private volatile boolean closed;
 
-    private ProviderServer(ProviderConfig config, X25519PrivateKey key, InboxStore store) throws IOException {
+    private ProviderServer(ProviderConfig config, X25519PrivateKey key, InboxStore store, ReplayFilter replayFilter)
+            throws IOException {
         this.processor = PacketProcessor.forKey(key, config.geometry());
         this.store = store;
+        this.replayFilter = replayFilter;
         this.maxMessagesPerInbox = config.maxMessagesPerInbox();
         this.handler = new ClientRequestHandler(key, store, metrics, config.maxClients());
         this.clientServer = new ServerSocket();
@@ -63,14 +65,26 @@ public final class ProviderServer implements AutoCloseable {
     }
 
     /**
-     * Starts a provider whose Sphinx key is {@code key}, keeping its state in {@code store}.
+     * Starts a provider whose Sphinx key is {@code key}, keeping its state in {@code store} and its
+     * replay tags in memory ({@link InMemoryReplayFilter}).
      *
      * @throws IOException if a listening address cannot be bound
      */
     public static ProviderServer start(ProviderConfig config, X25519PrivateKey key, InboxStore store)
             throws IOException {
+        return start(config, key, store, new InMemoryReplayFilter());
+    }
+
+    /**
+     * Starts a provider whose Sphinx key is {@code key}, keeping its state in {@code store} and
+     * dropping the packets {@code replayFilter} has seen (the filter is the caller's to close).
+     *
+     * @throws IOException if a listening address cannot be bound
+     */
+    public static ProviderServer start(ProviderConfig config, X25519PrivateKey key, InboxStore store,
+            ReplayFilter replayFilter) throws IOException {
         return new ProviderServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(key, "key"),
-                Objects.requireNonNull(store, "store"));
+                Objects.requireNonNull(store, "store"), Objects.requireNonNull(replayFilter, "replayFilter"));
     }
 
     /** @return where mix nodes deliver packets */

@@ -241,13 +241,51 @@ class NetworkSpecTest {
         provider.destroyForcibly();
         provider.onExit().get();
 
-        try (Image.Run restarted = Image.start(home, home.resolve("provider-restart.out"), "nym-provider",
-                "run", "--id", "testnet-provider-1")) {
-            restarted.awaitLine("Listening for clients", DEADLINE);
+        try (Image.Run restarted = startProvider()) {
             StoredMessage again = awaitMessage("survive the crash");
             assertEquals(stored.id(), again.id());
             acknowledge(List.of(again));
         }
+    }
+
+    /**
+     * A provider keeps its replay tags across a clean restart (data/replay-tags/): a one-hop packet
+     * it stored before is dropped after, and counted in its stop line.
+     */
+    @Test
+    @Order(6)
+    void aPacketAProviderTookBeforeARestartIsAReplayAfterIt() throws Exception {
+        SphinxPacket packet;
+        InetSocketAddress mixAddress;
+        try (PacketSender direct = PacketSender.create(PacketSender.Config.DEFAULT)) {
+            try (Image.Run provider = startProvider()) {
+                ProviderInfo info = topology().providerOf(ALICE.publicKey().toBase58()).orElseThrow();
+                mixAddress = NodeAddresses.parseHost(info.host());
+                packet = packetToAlice(List.of(info), "to the provider once");
+                direct.send(mixAddress, packet);
+                acknowledge(List.of(awaitMessage("to the provider once")));
+            }
+        }
+        try (PacketSender direct = PacketSender.create(PacketSender.Config.DEFAULT);
+                Image.Run provider = startProvider()) {
+            ProviderInfo info = topology().providerOf(ALICE.publicKey().toBase58()).orElseThrow();
+            direct.send(mixAddress, packet);
+            // Sent behind the replay on the same connection: once it is stored, the replay was read.
+            direct.send(mixAddress, packetToAlice(List.of(info), "behind the replay"));
+            acknowledge(List.of(awaitMessage("behind the replay")));
+            assertTrue(pull().isEmpty(), "the replay was not stored");
+            provider.close();
+            assertTrue(provider.text().contains("droppedReplay=1"), provider.text());
+        }
+    }
+
+    private static Image.Run startProvider() throws Exception {
+        Image.Run run = Image.start(home, home.resolve("provider-restart.out"), "nym-provider", "run", "--id",
+                "testnet-provider-1");
+        run.awaitLine("Listening for clients", DEADLINE);
+        Image.await("alice's provider in the topology", DEADLINE,
+                () -> topology().providerOf(ALICE.publicKey().toBase58()).isPresent());
+        return run;
     }
 
     private static ProcessHandle nodeJvm(String id) {

@@ -11,6 +11,7 @@ import nym.cli.config.TomlFiles;
 import nym.cli.wiring.InstanceLock;
 import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Periodic;
+import nym.cli.wiring.ReplayTags;
 import nym.cli.wiring.Shutdown;
 import nym.crypto.keys.KeyPem;
 import nym.crypto.keys.X25519PrivateKey;
@@ -18,9 +19,9 @@ import nym.crypto.keys.X25519PublicKey;
 import nym.topology.MixNodeInfo;
 import nym.topology.directory.DirectoryClient;
 import nym.topology.directory.MixMetricsReport;
-import nym.traffic.mixnode.InMemoryReplayFilter;
 import nym.traffic.mixnode.MixNode;
 import nym.traffic.mixnode.MixNodeConfig;
+import nym.traffic.mixnode.PersistentReplayFilter;
 import nym.traffic.transport.NodeAddresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,10 +67,11 @@ final class MixNodeRunCommand implements Callable<Integer> {
         X25519PrivateKey privateKey = KeyPem.readX25519Private(Path.of(config.privateSphinxKeyFile()));
         X25519PublicKey publicKey = privateKey.publicKey();
 
+        PersistentReplayFilter replayFilter = ReplayTags.open(NymHome.Kind.MIXNODE, id);
+
         System.out.println("Starting mixnode...");
         MixNode node = NodeOptions.bind(NodeAddresses.formatHost(listen), () -> MixNode.start(
-                MixNodeConfig.defaults(listen), privateKey,
-                new InMemoryReplayFilter()));
+                MixNodeConfig.defaults(listen), privateKey, replayFilter));
         InetSocketAddress bound = node.localAddress();
         String announced = NodeAddresses.formatHost(host == null && port == null
                 ? announcedAddress(config.announceAddress(), bound) : bound);
@@ -87,6 +89,7 @@ final class MixNodeRunCommand implements Callable<Integer> {
             presence.interrupt();
             metrics.interrupt();
             node.close();
+            replayFilter.close();
             directoryClient.close();
             System.out.println("Mixnode stopped: " + node.metrics());
         });

@@ -11,6 +11,7 @@ import nym.cli.config.TomlFiles;
 import nym.cli.wiring.InstanceLock;
 import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Periodic;
+import nym.cli.wiring.ReplayTags;
 import nym.cli.wiring.Shutdown;
 import nym.crypto.keys.KeyPem;
 import nym.crypto.keys.X25519PrivateKey;
@@ -21,6 +22,7 @@ import nym.provider.store.InboxStore;
 import nym.provider.store.Inboxes;
 import nym.topology.ProviderInfo;
 import nym.topology.directory.DirectoryClient;
+import nym.traffic.mixnode.PersistentReplayFilter;
 import nym.traffic.transport.NodeAddresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,11 +65,12 @@ final class ProviderRunCommand implements Callable<Integer> {
         X25519PrivateKey privateKey = KeyPem.readX25519Private(Path.of(config.privateSphinxKeyFile()));
         X25519PublicKey publicKey = privateKey.publicKey();
         InboxStore store = Inboxes.openDurable(Path.of(config.inboxDatabase()));
+        PersistentReplayFilter replayFilter = ReplayTags.open(NymHome.Kind.PROVIDER, id);
 
         System.out.println("Starting provider...");
         String addresses = NodeAddresses.formatHost(mixListen) + " or " + NodeAddresses.formatHost(clientListen);
         ProviderServer server = NodeOptions.bind(addresses, () -> ProviderServer.start(
-                ProviderConfig.defaults(mixListen, clientListen), privateKey, store));
+                ProviderConfig.defaults(mixListen, clientListen), privateKey, store, replayFilter));
         String mixHost = NodeAddresses.formatHost(server.mixAddress());
         String clientHost = NodeAddresses.formatHost(server.clientAddress());
         System.out.println("Listening for mix packets on " + mixHost);
@@ -83,6 +86,7 @@ final class ProviderRunCommand implements Callable<Integer> {
         Shutdown shutdown = new Shutdown(() -> {
             presence.interrupt();
             server.close();
+            replayFilter.close();
             try {
                 store.close();
             } catch (Exception e) {

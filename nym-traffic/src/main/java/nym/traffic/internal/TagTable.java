@@ -64,6 +64,26 @@ public final class TagTable {
         return size;
     }
 
+    /** What {@link #forEach} hands each value to. */
+    @FunctionalInterface
+    public interface TagConsumer {
+        void accept(long high, long low);
+    }
+
+    /** Hands every value held to {@code consumer}, in no particular order. */
+    public void forEach(TagConsumer consumer) {
+        if (hasZero) {
+            consumer.accept(0, 0);
+        }
+        for (int i = 0; i <= mask; i++) {
+            long h = slots[2 * i];
+            long l = slots[2 * i + 1];
+            if (h != 0 || l != 0) {
+                consumer.accept(h, l);
+            }
+        }
+    }
+
     /** Removes every value. */
     public void clear() {
         java.util.Arrays.fill(slots, 0L);

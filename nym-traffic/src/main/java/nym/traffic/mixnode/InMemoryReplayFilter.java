@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 
 import nym.sphinx.ReplayTag;
 import nym.sphinx.SphinxException;
-import nym.traffic.internal.TagTable;
+import nym.traffic.internal.TagGenerations;
 
 /**
  * A replay filter in two fixed-size generations. New tags go into the current generation; when it
@@ -19,18 +19,11 @@ public final class InMemoryReplayFilter implements ReplayFilter {
     /** Remembers at least the last 1,048,576 packets, in 64 MiB. */
     public static final int DEFAULT_TAGS_PER_GENERATION = 1 << 20;
 
-    private final int tagsPerGeneration;
-    private TagTable current;
-    private TagTable previous;
+    private final TagGenerations tags;
 
     /** @param tagsPerGeneration the guaranteed memory, in tags; at least 1 */
     public InMemoryReplayFilter(int tagsPerGeneration) {
-        if (tagsPerGeneration < 1) {
-            throw new IllegalArgumentException("tagsPerGeneration must be positive");
-        }
-        this.tagsPerGeneration = tagsPerGeneration;
-        this.current = new TagTable(tagsPerGeneration);
-        this.previous = new TagTable(tagsPerGeneration);
+        this.tags = new TagGenerations(tagsPerGeneration);
     }
 
     /** A filter of {@link #DEFAULT_TAGS_PER_GENERATION}. */
@@ -41,22 +34,11 @@ public final class InMemoryReplayFilter implements ReplayFilter {
     @Override
     public synchronized void recordFirstUse(ReplayTag tag) throws SphinxException {
         ByteBuffer bytes = ByteBuffer.wrap(tag.toByteArray());
-        long high = bytes.getLong();
-        long low = bytes.getLong();
-        if (current.contains(high, low) || previous.contains(high, low)) {
-            throw new SphinxException(SphinxException.Reason.REPLAY, "packet replayed");
-        }
-        if (current.size() >= tagsPerGeneration) {
-            TagTable recycled = previous;
-            recycled.clear();
-            previous = current;
-            current = recycled;
-        }
-        current.add(high, low);
+        tags.addFirstUse(bytes.getLong(0), bytes.getLong(8));
     }
 
     @Override
     public synchronized long size() {
-        return (long) current.size() + previous.size();
+        return tags.size();
     }
 }

@@ -4,41 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import nym.crypto.keys.X25519KeyPair;
-import nym.sphinx.PacketBuilder;
-import nym.sphinx.PacketProcessor;
 import nym.sphinx.ReplayTag;
 import nym.sphinx.SphinxException;
-import nym.sphinx.SphinxPacket;
-import nym.sphinx.route.Delay;
-import nym.sphinx.route.Destination;
-import nym.sphinx.route.DestinationAddress;
-import nym.sphinx.route.Hop;
-import nym.sphinx.route.NodeAddress;
-import nym.sphinx.route.SurbId;
 import nym.traffic.internal.TagTable;
 
 class ReplayFilterTest {
     private static List<ReplayTag> tags(int count) throws Exception {
-        // Real tags: process real one-hop packets at one node.
-        SplittableRandom random = new SplittableRandom(9);
-        X25519KeyPair node = X25519KeyPair.generate(random);
-        Hop hop = new Hop(NodeAddress.fromBytes(new byte[32]), node.publicKey());
-        Destination destination = new Destination(DestinationAddress.fromBytes(new byte[32]),
-                SurbId.fromBytes(new byte[16]));
-        List<ReplayTag> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            SphinxPacket packet = PacketBuilder.create().route(List.of(hop)).delays(List.of(Delay.ZERO))
-                    .destination(destination).random(random).build();
-            out.add(PacketProcessor.forKey(node.privateKey()).process(packet).replayTag());
-        }
-        return out;
+        return RealReplayTags.of(count, 9);
     }
 
     @Test

@@ -1,0 +1,264 @@
+package nym.traffic.mixnode;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import nym.sphinx.ReplayTag;
+import nym.sphinx.SphinxException;
+import nym.traffic.internal.TagGenerations;
+
+/**
+ * {@link InMemoryReplayFilter}'s two generations, kept on disk too, so that a node restarted with
+ * its key still drops the packets it processed before the restart. It remembers at least the last
+ * {@code tagsPerGeneration} tags across restarts, not every tag for the life of the key.
+ *
+ * <p>Each generation is a file {@code replay-N.tags} in the filter's directory, 16 bytes a tag
+ * (the tag's first 128 bits), appended as tags are recorded. Tags reach the file at least every
+ * {@link #FLUSH_INTERVAL_MILLIS} ms and on {@link #close()}, so a killed process forgets at most the
+ * tags of its last 100 ms. There is no fsync: what was written survives the process, and a machine
+ * crash may lose what the OS had not yet stored. When a generation fills, the file of the generation
+ * forgotten is deleted. {@link #open} reads the newest two files (a partial last record, from a
+ * write cut short, is ignored) and writes what it read as two new files before deleting the old.
+ *
+ * <p>If the disk refuses a write, the filter logs one warning and goes on in memory only.
+ * Thread-safe.
+ */
+public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable {
+    /** How often buffered tags are written to the file, at most. */
+    public static final long FLUSH_INTERVAL_MILLIS = 100;
+
+    private static final System.Logger LOG = System.getLogger(PersistentReplayFilter.class.getName());
+    private static final Pattern FILE_NAME = Pattern.compile("replay-(\\d{1,18})\\.tags");
+    private static final int TAG_BYTES = 16;
+    private static final int BUFFER_TAGS = 4096;
+
+    private final Path directory;
+    private final TagGenerations tags;
+    private final ByteBuffer pending = ByteBuffer.allocate(BUFFER_TAGS * TAG_BYTES);
+    private final ScheduledExecutorService flusher;
+    private long currentGeneration;
+    private FileChannel currentFile;
+    private boolean journalFailed;
+    private boolean closed;
+
+    private PersistentReplayFilter(Path directory, int tagsPerGeneration) {
+        this.directory = directory;
+        this.tags = new TagGenerations(tagsPerGeneration);
+        this.flusher = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("replay-filter-flush").daemon().factory());
+    }
+
+    /**
+     * Opens the filter kept in {@code directory} (created if missing), with
+     * {@link InMemoryReplayFilter#DEFAULT_TAGS_PER_GENERATION}.
+     *
+     * @throws IOException if the directory or its files cannot be read or written
+     */
+    public static PersistentReplayFilter open(Path directory) throws IOException {
+        return open(directory, InMemoryReplayFilter.DEFAULT_TAGS_PER_GENERATION);
+    }
+
+    /**
+     * @param tagsPerGeneration the tags remembered at least, across restarts too; at least 1
+     * @throws IOException if the directory or its files cannot be read or written
+     */
+    public static PersistentReplayFilter open(Path directory, int tagsPerGeneration) throws IOException {
+        PersistentReplayFilter filter = new PersistentReplayFilter(Objects.requireNonNull(directory, "directory"),
+                tagsPerGeneration);
+        try {
+            filter.load();
+        } catch (IOException | RuntimeException e) {
+            filter.flusher.shutdownNow();
+            throw e;
+        }
+        filter.flusher.scheduleWithFixedDelay(filter::flushQuietly, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+        return filter;
+    }
+
+    @Override
+    public synchronized void recordFirstUse(ReplayTag tag) throws SphinxException {
+        ByteBuffer bytes = ByteBuffer.wrap(tag.toByteArray());
+        long high = bytes.getLong(0);
+        long low = bytes.getLong(8);
+        if (tags.addFirstUse(high, low)) {
+            startGeneration();
+        }
+        if (!journalFailed && !closed) {
+            pending.putLong(high).putLong(low);
+            if (!pending.hasRemaining()) {
+                flushQuietly();
+            }
+        }
+    }
+
+    @Override
+    public synchronized long size() {
+        return tags.size();
+    }
+
+    /** Writes the buffered tags and closes the file; later tags are remembered in memory only. */
+    @Override
+    public void close() {
+        flusher.shutdownNow();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            flushQuietly();
+            closed = true;
+            closeQuietly(currentFile);
+        }
+    }
+
+    private void load() throws IOException {
+        Files.createDirectories(directory);
+        List<Long> generations = generationsOnDisk();
+        int first = Math.max(0, generations.size() - 2);
+        for (long generation : generations.subList(first, generations.size())) {
+            read(file(generation));
+        }
+        long next = generations.isEmpty() ? 0 : generations.getLast() + 1;
+        rewrite(next, false);
+        rewrite(next + 1, true);
+        for (long generation : generations) {
+            Files.deleteIfExists(file(generation));
+        }
+        currentGeneration = next + 1;
+        currentFile = FileChannel.open(file(currentGeneration), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    private List<Long> generationsOnDisk() throws IOException {
+        List<Long> generations = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            files.forEach(path -> {
+                Matcher name = FILE_NAME.matcher(path.getFileName().toString());
+                if (name.matches()) {
+                    generations.add(Long.parseLong(name.group(1)));
+                }
+            });
+        }
+        generations.sort(null);
+        return generations;
+    }
+
+    private void read(Path path) throws IOException {
+        byte[] content = Files.readAllBytes(path);
+        int whole = content.length - content.length % TAG_BYTES;
+        if (whole != content.length) {
+            LOG.log(System.Logger.Level.WARNING, "Ignoring a partial replay tag at the end of " + path
+                    + " (" + (content.length - whole) + " bytes, a write cut short)");
+        }
+        ByteBuffer in = ByteBuffer.wrap(content, 0, whole);
+        while (in.hasRemaining()) {
+            long high = in.getLong();
+            long low = in.getLong();
+            if (!tags.contains(high, low)) {
+                tags.add(high, low);
+            }
+        }
+    }
+
+    /** Writes one generation held in memory as the file of {@code generation}, whole or not at all. */
+    private void rewrite(long generation, boolean currentGeneration) throws IOException {
+        Path temporary = directory.resolve(file(generation).getFileName() + ".tmp");
+        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.allocate(BUFFER_TAGS * TAG_BYTES);
+            IOException[] failure = new IOException[1];
+            tags.forEach(currentGeneration, (high, low) -> {
+                if (failure[0] == null) {
+                    buffer.putLong(high).putLong(low);
+                    if (!buffer.hasRemaining()) {
+                        failure[0] = drain(buffer, out);
+                    }
+                }
+            });
+            if (failure[0] == null) {
+                failure[0] = drain(buffer, out);
+            }
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        }
+        Files.move(temporary, file(generation), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Called with the lock held when a tag filled the current generation and a new one began. */
+    private void startGeneration() {
+        if (journalFailed || closed) {
+            return;
+        }
+        flushQuietly();
+        closeQuietly(currentFile);
+        try {
+            Files.deleteIfExists(file(currentGeneration - 1));
+            currentGeneration++;
+            currentFile = FileChannel.open(file(currentGeneration), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            fail(e);
+        }
+    }
+
+    private synchronized void flushQuietly() {
+        if (journalFailed || closed || pending.position() == 0) {
+            return;
+        }
+        IOException failure = drain(pending, currentFile);
+        if (failure != null) {
+            fail(failure);
+        }
+    }
+
+    /** Writes and clears {@code buffer}; returns the failure instead of throwing it. */
+    private static IOException drain(ByteBuffer buffer, FileChannel out) {
+        buffer.flip();
+        try {
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            return null;
+        } catch (IOException e) {
+            return e;
+        } finally {
+            buffer.clear();
+        }
+    }
+
+    private void fail(IOException e) {
+        journalFailed = true;
+        closeQuietly(currentFile);
+        LOG.log(System.Logger.Level.WARNING, "Replay tags are no longer written to " + directory + " (" + e
+                + "); the filter goes on in memory, and a restart will forget the tags since");
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Nothing more to write through it.
+        }
+    }
+
+    private Path file(long generation) {
+        return directory.resolve("replay-" + generation + ".tags");
+    }
+}

@@ -1,0 +1,139 @@
+package nym.traffic.mixnode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nym.sphinx.ReplayTag;
+import nym.sphinx.SphinxException;
+
+/** {@link PersistentReplayFilter}: what a node processed before a restart is still a replay after it. */
+class PersistentReplayFilterTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void aReplayAfterARestartIsDropped() throws Exception {
+        List<ReplayTag> tags = RealReplayTags.of(3, 11);
+        try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, 16)) {
+            filter.recordFirstUse(tags.get(0));
+            filter.recordFirstUse(tags.get(1));
+        }
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, 16)) {
+            assertEquals(2, restarted.size());
+            assertReplay(restarted, tags.get(0));
+            assertReplay(restarted, tags.get(1));
+            restarted.recordFirstUse(tags.get(2));
+        }
+        try (PersistentReplayFilter again = PersistentReplayFilter.open(directory, 16)) {
+            assertEquals(3, again.size());
+            assertReplay(again, tags.get(2));
+        }
+    }
+
+    @Test
+    void generationsRotateOnDiskAsInMemory() throws Exception {
+        int generation = 4;
+        List<ReplayTag> tags = RealReplayTags.of(3 * generation + 1, 12);
+        try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, generation)) {
+            for (ReplayTag tag : tags) {
+                filter.recordFirstUse(tag);
+                assertTrue(tagFiles().size() <= 2, "at most two generation files: " + tagFiles());
+            }
+        }
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, generation)) {
+            assertTrue(restarted.size() <= 2L * generation);
+            for (ReplayTag tag : tags.subList(tags.size() - generation, tags.size())) {
+                assertReplay(restarted, tag);
+            }
+            restarted.recordFirstUse(tags.get(0)); // forgotten with its generation
+        }
+        assertTrue(tagFiles().size() <= 2, "old files deleted: " + tagFiles());
+    }
+
+    @Test
+    void tagsReachTheDiskWithoutAClose() throws Exception {
+        List<ReplayTag> tags = RealReplayTags.of(2, 13);
+        PersistentReplayFilter running = PersistentReplayFilter.open(directory, 16);
+        try {
+            running.recordFirstUse(tags.get(0));
+            running.recordFirstUse(tags.get(1));
+            // As a killed process leaves it: whatever the flusher wrote, without close().
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            while (bytesOnDisk() < 32) {
+                assertTrue(Instant.now().isBefore(deadline), "tags not written within 10 s: " + bytesOnDisk());
+                Thread.onSpinWait();
+            }
+            try (PersistentReplayFilter restarted = PersistentReplayFilter.open(copyOfTheFiles(), 16)) {
+                assertReplay(restarted, tags.get(0));
+                assertReplay(restarted, tags.get(1));
+            }
+        } finally {
+            running.close();
+        }
+    }
+
+    @Test
+    void aPartialLastRecordIsIgnored() throws Exception {
+        List<ReplayTag> tags = RealReplayTags.of(2, 14);
+        try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, 16)) {
+            filter.recordFirstUse(tags.get(0));
+        }
+        Path newest = tagFiles().getLast();
+        Files.write(newest, new byte[7], StandardOpenOption.APPEND); // a write cut short
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, 16)) {
+            assertEquals(1, restarted.size());
+            assertReplay(restarted, tags.get(0));
+            restarted.recordFirstUse(tags.get(1));
+        }
+        try (PersistentReplayFilter again = PersistentReplayFilter.open(directory, 16)) {
+            assertReplay(again, tags.get(1));
+        }
+    }
+
+    private static void assertReplay(ReplayFilter filter, ReplayTag tag) {
+        SphinxException e = assertThrows(SphinxException.class, () -> filter.recordFirstUse(tag));
+        assertEquals(SphinxException.Reason.REPLAY, e.reason());
+    }
+
+    private List<Path> tagFiles() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".tags"))
+                    .sorted((a, b) -> Long.compare(generation(a), generation(b))).toList();
+        }
+    }
+
+    private static long generation(Path file) {
+        String name = file.getFileName().toString();
+        return Long.parseLong(name.substring("replay-".length(), name.length() - ".tags".length()));
+    }
+
+    private long bytesOnDisk() throws IOException {
+        long total = 0;
+        for (Path file : tagFiles()) {
+            total += Files.size(file);
+        }
+        return total;
+    }
+
+    /** The tag files as they are now, copied beside the folder, for a filter that must not disturb the first. */
+    private Path copyOfTheFiles() throws IOException {
+        Path copy = Files.createDirectory(directory.resolveSibling(directory.getFileName() + "-copy"));
+        for (Path file : tagFiles()) {
+            Files.copy(file, copy.resolve(file.getFileName()));
+        }
+        return copy;
+    }
+}
