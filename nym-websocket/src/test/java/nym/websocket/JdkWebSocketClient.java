@@ -31,7 +31,7 @@ final class JdkWebSocketClient implements AutoCloseable {
     /** Sends {@code request} as one text frame and returns the next text message received. */
     String request(String request) throws Exception {
         send(request);
-        return next();
+        return next("no response to " + request);
     }
 
     void send(String text) throws Exception {
@@ -48,9 +48,13 @@ final class JdkWebSocketClient implements AutoCloseable {
 
     /** @return the next text message, waiting up to {@link #DEADLINE} */
     String next() throws InterruptedException {
+        return next("no message");
+    }
+
+    private String next(String failure) throws InterruptedException {
         String message = received.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS);
         if (message == null) {
-            throw new AssertionError("no message within " + DEADLINE);
+            throw new AssertionError(failure + " within " + DEADLINE);
         }
         return message;
     }

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -106,22 +109,21 @@ class WebSocketApiServerTest {
         for (int i = 0; i < 4; i++) {
             connections.add(connect(server, "/mix"));
         }
-        List<Thread> senders = new ArrayList<>();
-        for (int c = 0; c < connections.size(); c++) {
-            JdkWebSocketClient ws = connections.get(c);
-            String prefix = "c" + c + "-";
-            senders.add(Thread.ofVirtual().start(() -> {
-                try {
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int c = 0; c < connections.size(); c++) {
+                JdkWebSocketClient ws = connections.get(c);
+                String prefix = "c" + c + "-";
+                sent.add(senders.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        assertEquals("{\"type\":\"send\"}", ws.request(send(prefix + i)));
+                        assertEquals("{\"type\":\"send\"}", ws.request(send(prefix + i)), "response to " + prefix + i);
                     }
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }));
-        }
-        for (Thread sender : senders) {
-            sender.join(JdkWebSocketClient.DEADLINE);
+                    return null;
+                }));
+            }
+            for (Future<?> sender : sent) {
+                awaitSender(sender);
+            }
         }
         assertEquals(100, client.sent().size());
         JsonNode fetched = Fixtures.parse(connections.getFirst().request(FETCH)).get("messages");
@@ -181,6 +183,21 @@ class WebSocketApiServerTest {
         WebSocketApiServer server = start(WebSocketConfig.ofPort(0));
         IOException e = assertThrows(IOException.class, () -> start(WebSocketConfig.ofPort(server.port())));
         assertTrue(e.getMessage().contains("127.0.0.1"), e.getMessage());
+    }
+
+    /**
+     * Waits for {@code sender}, which each request's own deadline bounds, and fails with what failed
+     * it, so a request without a response fails the test by name rather than as a short count.
+     */
+    private static void awaitSender(Future<?> sender) throws InterruptedException {
+        try {
+            sender.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError failure) {
+                throw failure;
+            }
+            throw new AssertionError(e.getCause());
+        }
     }
 
     static String send(String message) {

@@ -4,17 +4,24 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 
 /**
@@ -23,16 +30,30 @@ import org.java_websocket.server.WebSocketServer;
  * frames answered with an error, non-loopback peers and connections over the limit refused at the
  * handshake, frames and fragmented messages over the limit closed with 1009 by
  * {@link MessageSizeLimitedDraft}.
+ *
+ * <p><b>Lost write demands.</b> Java-WebSocket 1.6.0 can strand a frame sent by any thread but its
+ * selector thread, and every response here is sent from a connection's {@link RequestQueue} thread.
+ * {@code send} queues the frame, then sets the connection's interest to read and write and wakes
+ * the selector; if the selector is meanwhile in {@code doWrite} for that connection and has already
+ * found its out-queue empty, it then sets the interest to read only. The frame stays queued until
+ * something else is sent on that connection, and in this request-response protocol nothing is: the
+ * application waits for an answer that never comes (a full build's test waited 10 s for one
+ * response of 100, on two loaded cores). A check every {@value #WRITE_CHECK_MILLIS} ms gives write
+ * interest back to every connection with frames queued and none, so a stranded frame leaves that
+ * much later at most. {@code LostWriteDemandTest} forces the race.
  */
 public final class ApiWebSocketServer extends WebSocketServer {
     private static final System.Logger LOG = ServerLogs.WEBSOCKET;
     private static final long START_TIMEOUT_SECONDS = 10;
+    private static final long WRITE_CHECK_MILLIS = 10;
 
     private final RequestHandler handler;
     private final int maxFrameBytes;
     private final int maxConnections;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
+    private final ScheduledExecutorService writeCheck = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("websocket-write-check").factory());
 
     private ApiWebSocketServer(InetSocketAddress bind, int maxFrameBytes, int maxConnections, RequestHandler handler) {
         super(bind, List.<Draft>of(new MessageSizeLimitedDraft(maxFrameBytes)));
@@ -51,7 +72,17 @@ public final class ApiWebSocketServer extends WebSocketServer {
      */
     public static ApiWebSocketServer start(InetSocketAddress bind, int maxFrameBytes, int maxConnections,
             RequestHandler handler) throws IOException {
+        return start(bind, maxFrameBytes, maxConnections, handler, new DefaultWebSocketServerFactory());
+    }
+
+    /**
+     * {@link #start(InetSocketAddress, int, int, RequestHandler)} with {@code factory} making the
+     * connections (tests wrap their channels).
+     */
+    static ApiWebSocketServer start(InetSocketAddress bind, int maxFrameBytes, int maxConnections,
+            RequestHandler handler, WebSocketServerFactory factory) throws IOException {
         ApiWebSocketServer server = new ApiWebSocketServer(bind, maxFrameBytes, maxConnections, handler);
+        server.setWebSocketFactory(factory);
         server.start();
         try {
             if (!server.started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -64,9 +95,35 @@ public final class ApiWebSocketServer extends WebSocketServer {
             throw new IOException("interrupted while starting the websocket listener at " + bind, e);
         }
         if (server.startFailure != null) {
+            server.writeCheck.shutdownNow();
             throw new IOException("cannot listen at " + bind + ": " + server.startFailure.getMessage(), server.startFailure);
         }
+        server.writeCheck.scheduleWithFixedDelay(server::restoreLostWriteDemands,
+                WRITE_CHECK_MILLIS, WRITE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         return server;
+    }
+
+    /** Sets read and write interest again on every connection with frames queued but no write interest. */
+    private void restoreLostWriteDemands() {
+        try {
+            for (WebSocket conn : getConnections()) {
+                if (conn.hasBufferedData() && conn instanceof WebSocketImpl impl && lacksWriteInterest(impl)) {
+                    onWriteDemand(conn);
+                }
+            }
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log and keep checking.
+            LOG.log(Level.ERROR, "BUG: checking the websocket connections' writes failed", e);
+        }
+    }
+
+    private static boolean lacksWriteInterest(WebSocketImpl conn) {
+        SelectionKey key = conn.getSelectionKey();
+        try {
+            return key != null && (key.interestOps() & SelectionKey.OP_WRITE) == 0;
+        } catch (CancelledKeyException e) {
+            return false; // closed: nothing more will be written
+        }
     }
 
     @Override
@@ -152,9 +209,11 @@ public final class ApiWebSocketServer extends WebSocketServer {
     /** Closes every connection (code 1001, going away) and stops listening; waits up to a second. */
     public void stopQuietly() {
         try {
-            stop(1000, "client shutting down");
+            stop(1000, "client shutting down"); // the write check still runs: the close frames are sent too
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            writeCheck.shutdownNow();
         }
     }
 }
