@@ -85,7 +85,7 @@ final class ClientRunCommand implements Callable<Integer> {
                 Duration.ofMillis(debug.loopCoverTrafficAverageDelay()), Duration.ofMillis(debug.averagePacketDelay()),
                 SEND_QUEUE_PACKETS, SphinxGeometry.DEFAULT);
         MixnetClient client = new MixnetClient(keys, providerKey, token, directoryClient,
-                Inboxes.openClientStore(NymHome.dataDir(NymHome.Kind.CLIENT, id).resolve("received.db")), traffic,
+                Inboxes.openClientStore(ReceivedStoreFile.of(id)), traffic,
                 Duration.ofMillis(debug.fetchMessageDelay()), Duration.ofMillis(debug.topologyRefreshRate()));
         AutoCloseable api = startLocalApi(socket, listeningPort, client, port != null ? "--port" : "socket.listening_port");
         Shutdown shutdown = new Shutdown(() -> {
