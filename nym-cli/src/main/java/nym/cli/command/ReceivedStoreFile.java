@@ -27,6 +27,8 @@ import nym.provider.store.Inboxes;
  * ({@code received-<address>-<yyyyMMdd'T'HHmmss'Z'>.db}); a store holding nothing is removed.
  */
 final class ReceivedStoreFile {
+    /** How the line {@link #setAside} returns begins. */
+    static final String MOVED = "Moved the previous identity's received messages to ";
     private static final String NAME = "received.db";
     /** SQLite's files beside the database: a write-ahead log may hold committed messages. */
     private static final List<String> SIDE_FILES = List.of("-wal", "-shm", "-journal");
@@ -80,7 +82,7 @@ final class ReceivedStoreFile {
                     Files.move(from.get(i), to.get(i), StandardCopyOption.ATOMIC_MOVE);
                 }
             }
-            return Optional.of("Moved the previous identity's received messages to \"" + aside + "\"" + contents);
+            return Optional.of(MOVED + "\"" + aside + "\"" + contents);
         } catch (IOException e) {
             throw cannotSetAside(store, e.toString());
         }
