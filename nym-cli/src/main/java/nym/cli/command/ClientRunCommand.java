@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import nym.cli.config.ClientConfigFile;
-import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.config.SocketType;
 import nym.cli.config.TomlFiles;
@@ -113,11 +112,10 @@ final class ClientRunCommand implements Callable<Integer> {
             while (cause != null && !(cause instanceof BindException)) {
                 cause = cause.getCause();
             }
-            if (cause == null) {
+            if (!(cause instanceof BindException bind)) {
                 throw e;
             }
-            throw new ConfigException("cannot listen on 127.0.0.1:" + port + ": " + cause.getMessage()
-                    + " (choose another " + setBy + ")");
+            throw NodeOptions.cannotListen("127.0.0.1:" + port, bind, setBy);
         }
     }
 }

@@ -67,7 +67,8 @@ final class MixNodeRunCommand implements Callable<Integer> {
         X25519PublicKey publicKey = privateKey.publicKey();
 
         System.out.println("Starting mixnode...");
-        MixNode node = NodeOptions.bind(NodeAddresses.formatHost(listen), () -> MixNode.start(
+        MixNode node = NodeOptions.bind(NodeAddresses.formatHost(listen),
+                port != null ? "--port" : "mixnode.listening_address", () -> MixNode.start(
                 MixNodeConfig.defaults(listen), privateKey,
                 new InMemoryReplayFilter()));
         InetSocketAddress bound = node.localAddress();

@@ -15,6 +15,7 @@ import nym.cli.wiring.Shutdown;
 import nym.crypto.keys.KeyPem;
 import nym.crypto.keys.X25519PrivateKey;
 import nym.crypto.keys.X25519PublicKey;
+import nym.provider.ListenerBindException;
 import nym.provider.ProviderConfig;
 import nym.provider.ProviderServer;
 import nym.provider.store.InboxStore;
@@ -65,9 +66,16 @@ final class ProviderRunCommand implements Callable<Integer> {
         InboxStore store = Inboxes.openDurable(Path.of(config.inboxDatabase()));
 
         System.out.println("Starting provider...");
-        String addresses = NodeAddresses.formatHost(mixListen) + " or " + NodeAddresses.formatHost(clientListen);
-        ProviderServer server = NodeOptions.bind(addresses, () -> ProviderServer.start(
-                ProviderConfig.defaults(mixListen, clientListen), privateKey, store));
+        ProviderServer server;
+        try {
+            server = ProviderServer.start(ProviderConfig.defaults(mixListen, clientListen), privateKey, store);
+        } catch (ListenerBindException e) {
+            // Name the one address that is taken, and what set its port.
+            boolean mix = e.listener() == ListenerBindException.Listener.MIX;
+            throw NodeOptions.cannotListen(NodeAddresses.formatHost(e.address()), e, mix
+                    ? (mixPort != null ? "--mix-port" : "provider.mix_listening_address")
+                    : (clientPort != null ? "--client-port" : "provider.client_listening_address"));
+        }
         String mixHost = NodeAddresses.formatHost(server.mixAddress());
         String clientHost = NodeAddresses.formatHost(server.clientAddress());
         System.out.println("Listening for mix packets on " + mixHost);
