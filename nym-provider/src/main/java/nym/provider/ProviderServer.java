@@ -1,6 +1,7 @@
 package nym.provider;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -56,11 +57,24 @@ public final class ProviderServer implements AutoCloseable {
         this.maxMessagesPerInbox = config.maxMessagesPerInbox();
         this.handler = new ClientRequestHandler(key, store, metrics, config.maxClients());
         this.clientServer = new ServerSocket();
-        clientServer.setReuseAddress(true);
-        clientServer.bind(config.clientListen());
+        try {
+            clientServer.setReuseAddress(true);
+            try {
+                clientServer.bind(config.clientListen());
+            } catch (BindException e) {
+                throw new ListenerBindException(ListenerBindException.Listener.CLIENT, config.clientListen(), e);
+            }
+            try {
+                this.intake = PacketIntake.start(config.mixListen(), config.geometry(), config.workerThreads(),
+                        config.queueCapacity(), "provider", PacketProcessor.preferredBatchSize(), this::deliverAll);
+            } catch (BindException e) {
+                throw new ListenerBindException(ListenerBindException.Listener.MIX, config.mixListen(), e);
+            }
+        } catch (IOException | RuntimeException e) {
+            clientServer.close(); // a provider that did not start holds no port
+            throw e;
+        }
         this.clientAcceptor = Thread.ofVirtual().name("provider-clients").start(this::acceptClients);
-        this.intake = PacketIntake.start(config.mixListen(), config.geometry(), config.workerThreads(),
-                config.queueCapacity(), "provider", PacketProcessor.preferredBatchSize(), this::deliverAll);
         metrics.countIntake(intake::received, intake::droppedQueueFull);
     }
 
@@ -68,7 +82,8 @@ public final class ProviderServer implements AutoCloseable {
      * Starts a provider whose Sphinx key is {@code key}, keeping its state in {@code store} and its
      * replay tags in memory ({@link InMemoryReplayFilter}).
      *
-     * @throws IOException if a listening address cannot be bound
+     * @throws ListenerBindException if a listening address cannot be bound, naming which
+     * @throws IOException if a listener cannot be opened otherwise
      */
     public static ProviderServer start(ProviderConfig config, X25519PrivateKey key, InboxStore store)
             throws IOException {
@@ -79,7 +94,8 @@ public final class ProviderServer implements AutoCloseable {
      * Starts a provider whose Sphinx key is {@code key}, keeping its state in {@code store} and
      * dropping the packets {@code replayFilter} has seen (the filter is the caller's to close).
      *
-     * @throws IOException if a listening address cannot be bound
+     * @throws ListenerBindException if a listening address cannot be bound, naming which
+     * @throws IOException if a listener cannot be opened otherwise
      */
     public static ProviderServer start(ProviderConfig config, X25519PrivateKey key, InboxStore store,
             ReplayFilter replayFilter) throws IOException {

@@ -1,6 +1,7 @@
 package nym.provider;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -262,5 +264,29 @@ class ProviderServerTest {
             assertEquals(ProviderException.Reason.FULL, e.reason());
         }
         assertEquals(1, store.registeredClients().size());
+    }
+
+    /** An operator is told which of the two ports is taken, and a provider that did not start holds neither. */
+    @Test
+    void aTakenPortIsNamedByItsListenerAndTheOtherPortIsReleased() throws Exception {
+        InetSocketAddress takenMix = provider.mixAddress();
+        InetSocketAddress takenClient = provider.clientAddress();
+        int free;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            free = probe.getLocalPort();
+        }
+        InetSocketAddress freeClient = new InetSocketAddress(InetAddress.getLoopbackAddress(), free);
+
+        ListenerBindException mix = assertThrows(ListenerBindException.class, () -> ProviderServer.start(
+                ProviderConfig.defaults(takenMix, freeClient), providerKey.privateKey(), store));
+        assertEquals(ListenerBindException.Listener.MIX, mix.listener());
+        assertEquals(takenMix, mix.address());
+        assertDoesNotThrow(() -> new ServerSocket(free, 1, InetAddress.getLoopbackAddress()).close(),
+                "the client port the failed provider had bound is free again");
+
+        ListenerBindException client = assertThrows(ListenerBindException.class, () -> ProviderServer.start(
+                ProviderConfig.defaults(ANY, takenClient), providerKey.privateKey(), store));
+        assertEquals(ListenerBindException.Listener.CLIENT, client.listener());
+        assertEquals(takenClient, client.address());
     }
 }

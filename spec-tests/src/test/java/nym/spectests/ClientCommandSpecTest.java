@@ -7,14 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import nym.crypto.keys.KeyPem;
+import nym.provider.client.ClientMessageStore;
+import nym.provider.store.Inboxes;
+import nym.websocket.WebSocketApiClient;
 
 /**
  * The seed's {@code nym-client} commands, black box (mixnet-client.md, "Clients"): the banner, init
@@ -153,6 +160,43 @@ class ClientCommandSpecTest {
         assertEquals(0, forced.exit(), forced.output());
         assertTrue(forced.output().contains("Client configuration completed."), forced.output());
         assertNotEquals(before, Files.readString(publicKey), "--force makes a new identity");
+    }
+
+    /**
+     * A new identity is not handed the old one's messages, and they are not lost: init --force moves
+     * the store aside under the old address, says where in one line, and the new identity's
+     * application fetches nothing.
+     */
+    @Test
+    void initForceMovesTheOldIdentitysUnfetchedMessagesAsideAndTheNewIdentityFetchesNone() throws Exception {
+        Path home = home("force-keeps-messages");
+        Clients.init(home, "alice", testnet.directory());
+        Path data = Clients.clientDir(home, "alice").resolve("data");
+        String oldAddress = KeyPem.readX25519Public(aliceKey(home)).toBase58();
+        try (ClientMessageStore store = Inboxes.openClientStore(data.resolve("received.db"))) {
+            store.completeMessage("for the old alice".getBytes(StandardCharsets.UTF_8), List.of());
+        }
+
+        Clients.Result forced = Clients.execute(home, "init", "--id", "alice", "--directory", testnet.directory(),
+                "--force");
+        assertEquals(0, forced.exit(), forced.output());
+        String prefix = "Moved the previous identity's received messages to \"";
+        List<String> moved = forced.linesAfterBanner().stream().filter(line -> line.startsWith(prefix)).toList();
+        assertEquals(1, moved.size(), forced.output());
+        Path aside = Path.of(moved.get(0).substring(prefix.length(), moved.get(0).indexOf('"', prefix.length())));
+        assertEquals(data, aside.getParent(), moved.get(0));
+        assertTrue(aside.getFileName().toString().startsWith("received-" + oldAddress + "-"), moved.get(0));
+        assertTrue(moved.get(0).endsWith(": 1 message(s) not yet fetched, 0 fragment(s) of unfinished messages"),
+                moved.get(0));
+        try (ClientMessageStore kept = Inboxes.openClientStore(aside)) {
+            assertEquals(List.of("for the old alice"), kept.peekMessages(10, Long.MAX_VALUE, Set.of()).stream()
+                    .map(message -> new String(message.payload(), StandardCharsets.UTF_8)).toList());
+        }
+
+        try (Clients.Running run = Clients.run(home, "alice");
+                WebSocketApiClient app = WebSocketApiClient.connect(run.port(), START)) {
+            assertEquals("[]", app.request(WebSocketApiClient.requestOf("fetch"), START).path("messages").toString());
+        }
     }
 
     @Test

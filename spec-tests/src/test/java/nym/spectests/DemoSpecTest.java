@@ -1,5 +1,6 @@
 package nym.spectests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,8 @@ import nym.provider.store.Inboxes;
 
 /**
  * {@code nym-demo} from the image with non-default ports, over a home an earlier run left a message
- * in: the message bob reports is the one alice sent in this run, the command it suggests for a
+ * in: the message bob reports is the one alice sent in this run, the earlier one is moved aside by
+ * bob's {@code init --force} (and the demo says where), the command it suggests for a
  * third client points at this run's directory, and killing the demo outright (SIGKILL) stops every
  * process it started, the testnet and its nodes included, so that the next run finds its ports free.
  */
@@ -38,6 +41,15 @@ class DemoSpecTest {
             String received = demo.awaitLine("bob received: ", DEADLINE);
             assertTrue(received.startsWith("bob received: \"Hello bob, this is alice, through the mixnet.\""),
                     demo.text());
+            String prefix = "bob: Moved the previous identity's received messages to \"";
+            String moved = demo.awaitLine(prefix, DEADLINE);
+            Path aside = Path.of(moved.substring(prefix.length(), moved.indexOf('"', prefix.length())));
+            assertEquals(bobData, aside.getParent(), moved);
+            try (ClientMessageStore kept = Inboxes.openClientStore(aside)) {
+                assertEquals(List.of("left over from an earlier run"), kept.peekMessages(10, Long.MAX_VALUE, Set.of())
+                        .stream().map(stored -> new String(stored.payload(), StandardCharsets.UTF_8)).toList(),
+                        "the earlier run's message is kept, not fetched by this run's bob");
+            }
             String ready = demo.awaitLine("Network ready: directory ", DEADLINE);
             String directory = ready.substring(ready.indexOf("http://")).strip();
             demo.awaitLine("Ctrl-C stops everything.", DEADLINE);

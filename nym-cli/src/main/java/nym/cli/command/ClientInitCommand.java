@@ -2,6 +2,7 @@ package nym.cli.command;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import nym.cli.config.ClientConfigFile;
@@ -37,7 +38,8 @@ final class ClientInitCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "9001", description = "Port of the local API (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--force", description = "Overwrite an existing client with this id (new identity).")
+    @Option(names = "--force", description = "Overwrite an existing client with this id (new identity); the messages the old "
+            + "identity received and nobody fetched are moved aside, never handed to the new one.")
     boolean force;
 
     @Override
@@ -58,6 +60,9 @@ final class ClientInitCommand implements Callable<Integer> {
         System.out.println("Initialising client...");
         ProviderInfo chosen = ClientProviders.choose(directoryClient, provider, new SecureRandom());
         AuthToken token = ClientProviders.register(chosen, client.keys());
+        // What the earlier identity received is not the new one's: set aside before the keys change.
+        ReceivedStoreFile.setAside(ReceivedStoreFile.of(id), client.publicKey(), Clock.systemUTC())
+                .ifPresent(System.out::println);
         client.writeKeys();
         Path configFile = client.configFile();
         Path privateKey = client.privateKey();

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import nym.cli.config.ClientConfigFile;
-import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.config.SocketType;
 import nym.cli.config.TomlFiles;
@@ -85,7 +84,7 @@ final class ClientRunCommand implements Callable<Integer> {
                 Duration.ofMillis(debug.loopCoverTrafficAverageDelay()), Duration.ofMillis(debug.averagePacketDelay()),
                 SEND_QUEUE_PACKETS, SphinxGeometry.DEFAULT);
         MixnetClient client = new MixnetClient(keys, providerKey, token, directoryClient,
-                Inboxes.openClientStore(NymHome.dataDir(NymHome.Kind.CLIENT, id).resolve("received.db")), traffic,
+                Inboxes.openClientStore(ReceivedStoreFile.of(id)), traffic,
                 Duration.ofMillis(debug.fetchMessageDelay()), Duration.ofMillis(debug.topologyRefreshRate()));
         AutoCloseable api = startLocalApi(socket, listeningPort, client, port != null ? "--port" : "socket.listening_port");
         Shutdown shutdown = new Shutdown(() -> {
@@ -113,11 +112,10 @@ final class ClientRunCommand implements Callable<Integer> {
             while (cause != null && !(cause instanceof BindException)) {
                 cause = cause.getCause();
             }
-            if (cause == null) {
+            if (!(cause instanceof BindException bind)) {
                 throw e;
             }
-            throw new ConfigException("cannot listen on 127.0.0.1:" + port + ": " + cause.getMessage()
-                    + " (choose another " + setBy + ")");
+            throw NodeOptions.cannotListen("127.0.0.1:" + port, bind, setBy);
         }
     }
 }

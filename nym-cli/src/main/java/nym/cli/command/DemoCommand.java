@@ -72,8 +72,15 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Network ready: directory " + directory);
 
         for (String[] client : new String[][] {{"alice", Integer.toString(alicePort)}, {"bob", Integer.toString(bobPort)}}) {
-            processes.runToCompletion(client[0] + "-init", "nym-client", List.of("init", "--id", client[0],
-                    "--directory", directory, "--port", client[1], "--force"));
+            // A new identity each run: what an earlier run's identity received and nobody fetched is
+            // moved aside by init, and said here, so bob's first fetch is this run's message.
+            ChildProcesses.Child init = processes.runToCompletion(client[0] + "-init", "nym-client", List.of("init",
+                    "--id", client[0], "--directory", directory, "--port", client[1], "--force"));
+            for (String line : init.lines()) {
+                if (line.startsWith(ReceivedStoreFile.MOVED)) {
+                    System.out.println(client[0] + ": " + line);
+                }
+            }
             ChildProcesses.Child run = processes.start(client[0], "nym-client", List.of("run", "--id", client[0]));
             Lines.await(run, "Starting websocket listener", STEP_DEADLINE);
             System.out.println("Client " + client[0] + " running, WebSocket ws://127.0.0.1:" + client[1] + "/mix");
@@ -83,10 +90,6 @@ public final class DemoCommand implements Callable<Integer> {
                 WebSocketApiClient bob = WebSocketApiClient.connect(bobPort, Duration.ofSeconds(10))) {
             String bobAddress = bob.request(WebSocketApiClient.requestOf("ownDetails"), Duration.ofSeconds(10))
                     .path("address").asText();
-            int earlier = fetchAll(bob);
-            if (earlier > 0) {
-                System.out.println("bob had " + earlier + " message(s) left from an earlier run; fetched them first");
-            }
             System.out.println("alice -> bob (" + bobAddress + "): \"" + message + "\"");
             long sentAt = sendWhenKnown(alice, bobAddress, message);
             JsonNode arrived = awaitMessage(bob);
@@ -123,24 +126,6 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
             Thread.sleep(250);
-        }
-    }
-
-    /**
-     * Fetches what bob's durable store kept from an earlier run (never fetched then), so that the
-     * message this run sends is the one reported as received.
-     *
-     * @return how many messages were waiting
-     */
-    private static int fetchAll(WebSocketApiClient bob) throws Exception {
-        int fetched = 0;
-        while (true) {
-            JsonNode messages = bob.request(WebSocketApiClient.requestOf("fetch"), Duration.ofSeconds(10))
-                    .path("messages");
-            if (messages.isEmpty()) {
-                return fetched;
-            }
-            fetched += messages.size();
         }
     }
 

@@ -38,8 +38,7 @@ final class DirectoryRunCommand implements Callable<Integer> {
             server = DirectoryServer.start(new InetSocketAddress(InetAddress.getByName(host), bind.getPort()),
                     DirectoryConfig.defaults().withTtl(Duration.ofSeconds(ttlSeconds)));
         } catch (java.net.BindException e) {
-            throw new ConfigException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
-                    + " (choose another --port)");
+            throw NodeOptions.cannotListen(host + ":" + port, e, "--port");
         }
         System.out.println("Directory server listening on " + server.uri());
         Shutdown shutdown = new Shutdown(() -> {

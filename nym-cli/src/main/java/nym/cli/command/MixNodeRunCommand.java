@@ -70,7 +70,8 @@ final class MixNodeRunCommand implements Callable<Integer> {
         PersistentReplayFilter replayFilter = ReplayTags.open(NymHome.Kind.MIXNODE, id);
 
         System.out.println("Starting mixnode...");
-        MixNode node = NodeOptions.bind(NodeAddresses.formatHost(listen), () -> MixNode.start(
+        MixNode node = NodeOptions.bind(NodeAddresses.formatHost(listen),
+                port != null ? "--port" : "mixnode.listening_address", () -> MixNode.start(
                 MixNodeConfig.defaults(listen), privateKey, replayFilter));
         InetSocketAddress bound = node.localAddress();
         String announced = NodeAddresses.formatHost(host == null && port == null

@@ -77,14 +77,27 @@ final class NodeOptions {
         T start() throws IOException;
     }
 
-    /** Runs {@code binding}, turning "address in use" into one line that names the address. */
-    static <T> T bind(Object address, Binding<T> binding) throws IOException, ConfigException {
+    /**
+     * Runs {@code binding}, turning "address in use" into one line that names the address.
+     *
+     * @param portSetBy the option or config key the port came from
+     */
+    static <T> T bind(String address, String portSetBy, Binding<T> binding) throws IOException, ConfigException {
         try {
             return binding.start();
         } catch (BindException e) {
-            throw new ConfigException("cannot listen on " + address + ": " + e.getMessage()
-                    + " (choose another port with --port, --mix-port or --client-port)");
+            throw cannotListen(address, e, portSetBy);
         }
+    }
+
+    /**
+     * @param address the address that could not be bound, {@code ip:port}
+     * @param portSetBy the option or config key the port came from
+     * @return the one line for a listener that cannot bind: the address, why, and what to change
+     */
+    static ConfigException cannotListen(String address, BindException e, String portSetBy) {
+        return new ConfigException("cannot listen on " + address + ": " + e.getMessage() + " (choose another "
+                + portSetBy + ")");
     }
 
     static URI checkDirectory(String url) throws ConfigException {

@@ -16,6 +16,7 @@ import nym.cli.wiring.Shutdown;
 import nym.crypto.keys.KeyPem;
 import nym.crypto.keys.X25519PrivateKey;
 import nym.crypto.keys.X25519PublicKey;
+import nym.provider.ListenerBindException;
 import nym.provider.ProviderConfig;
 import nym.provider.ProviderServer;
 import nym.provider.store.InboxStore;
@@ -68,9 +69,17 @@ final class ProviderRunCommand implements Callable<Integer> {
         PersistentReplayFilter replayFilter = ReplayTags.open(NymHome.Kind.PROVIDER, id);
 
         System.out.println("Starting provider...");
-        String addresses = NodeAddresses.formatHost(mixListen) + " or " + NodeAddresses.formatHost(clientListen);
-        ProviderServer server = NodeOptions.bind(addresses, () -> ProviderServer.start(
-                ProviderConfig.defaults(mixListen, clientListen), privateKey, store, replayFilter));
+        ProviderServer server;
+        try {
+            server = ProviderServer.start(ProviderConfig.defaults(mixListen, clientListen), privateKey, store,
+                    replayFilter);
+        } catch (ListenerBindException e) {
+            // Name the one address that is taken, and what set its port.
+            boolean mix = e.listener() == ListenerBindException.Listener.MIX;
+            throw NodeOptions.cannotListen(NodeAddresses.formatHost(e.address()), e, mix
+                    ? (mixPort != null ? "--mix-port" : "provider.mix_listening_address")
+                    : (clientPort != null ? "--client-port" : "provider.client_listening_address"));
+        }
         String mixHost = NodeAddresses.formatHost(server.mixAddress());
         String clientHost = NodeAddresses.formatHost(server.clientAddress());
         System.out.println("Listening for mix packets on " + mixHost);

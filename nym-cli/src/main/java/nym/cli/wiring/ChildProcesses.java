@@ -101,9 +101,10 @@ public final class ChildProcesses {
     /**
      * Runs a launcher to completion (an {@code init}).
      *
+     * @return the finished child, whose {@link Child#lines()} are what it printed
      * @throws IOException if it cannot start or exits with a failure; the message has its last output line
      */
-    public void runToCompletion(String name, String launcher, List<String> arguments) throws IOException {
+    public Child runToCompletion(String name, String launcher, List<String> arguments) throws IOException {
         Child child = spawn(name, launcher, arguments);
         try {
             if (!child.process().waitFor(60, TimeUnit.SECONDS)) {
@@ -118,6 +119,7 @@ public final class ChildProcesses {
         if (child.process().exitValue() != 0) {
             throw new IOException(name + " failed (exit " + child.process().exitValue() + "): " + child.lastLine());
         }
+        return child;
     }
 
     /** Starts a long-running launcher (a {@code run}). */

@@ -50,15 +50,16 @@ public final class PacketIntake implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.handler = Objects.requireNonNull(handler, "handler");
         this.maxBatch = maxBatch;
-        for (int i = 0; i < workerThreads; i++) {
-            workers.add(Thread.ofPlatform().daemon().name(name + "-worker-" + i).start(this::work));
-        }
         this.listener = PacketListener.start(bind, geometry, (packet, from) -> {
             received.increment();
             if (!queue.offer(packet)) {
                 droppedQueueFull.increment();
             }
         });
+        // Only once bound: an address in use would otherwise leave the workers waiting forever.
+        for (int i = 0; i < workerThreads; i++) {
+            workers.add(Thread.ofPlatform().daemon().name(name + "-worker-" + i).start(this::work));
+        }
     }
 
     /**

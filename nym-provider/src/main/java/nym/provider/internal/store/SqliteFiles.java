@@ -37,6 +37,13 @@ final class SqliteFiles {
                 for (String sql : schema) {
                     statement.execute(sql);
                 }
+            } catch (SQLException e) {
+                try {
+                    connection.close(); // a file that is not a database is not left open
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
             }
             return connection;
         } catch (SQLException | IOException e) {
