@@ -54,7 +54,7 @@ public final class WebSocketApiServer implements AutoCloseable {
         config.requireRoomFor(client);
         InetSocketAddress bind = new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port());
         ApiWebSocketServer server = ApiWebSocketServer.start(bind, config.maxFrameBytes(), config.maxConnections(),
-                new RequestHandler(client));
+                config.allowedOrigins(), new RequestHandler(client));
         ServerLogs.WEBSOCKET.log(Level.INFO, "Starting websocket listener at 127.0.0.1:" + server.getPort());
         return new WebSocketApiServer(server);
     }

@@ -1,5 +1,7 @@
 package nym.websocket;
 
+import java.util.List;
+
 /**
  * Settings of the client's local API listener, the WebSocket ({@link WebSocketApiServer}) or the
  * TCP socket ({@link TcpApiServer}); the seed's {@code [socket]} section configures either with one
@@ -14,8 +16,12 @@ package nym.websocket;
  *     client's {@link MixnetClientPort#maxMessageBytes()} (checked at start); the default leaves
  *     room for a 1 MiB message as JSON encoders write it (only control characters grow 6-fold)
  * @param maxConnections most connections open at once; more are refused
+ * @param allowedOrigins web pages allowed to open the WebSocket besides those served from this
+ *     machine (a handshake's {@code Origin}, e.g. {@code "null"} for a file opened in a browser;
+ *     the TCP socket ignores it): a page of any other site is refused, since the browser would
+ *     connect from the loopback address on its behalf
  */
-public record WebSocketConfig(int port, int maxFrameBytes, int maxConnections) {
+public record WebSocketConfig(int port, int maxFrameBytes, int maxConnections, List<String> allowedOrigins) {
     /** The seed's {@code listening_port = 9001}. */
     public static final int DEFAULT_PORT = 9001;
     /** 4 MiB. */
@@ -36,6 +42,23 @@ public record WebSocketConfig(int port, int maxFrameBytes, int maxConnections) {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("websocket: maxConnections must be at least 1, got " + maxConnections);
         }
+        allowedOrigins = List.copyOf(allowedOrigins);
+        for (String origin : allowedOrigins) {
+            if (origin.isBlank() || origin.strip().length() != origin.length()) {
+                throw new IllegalArgumentException("websocket: an allowed origin must be a non-blank value without "
+                        + "surrounding spaces, got \"" + origin + "\"");
+            }
+        }
+    }
+
+    /** The settings with no origins allowed beyond the pages of this machine. */
+    public WebSocketConfig(int port, int maxFrameBytes, int maxConnections) {
+        this(port, maxFrameBytes, maxConnections, List.of());
+    }
+
+    /** @return these settings, allowing {@code origins} as well as the pages of this machine */
+    public WebSocketConfig withAllowedOrigins(List<String> origins) {
+        return new WebSocketConfig(port, maxFrameBytes, maxConnections, origins);
     }
 
     /** @return the defaults with {@code port} (0 for any free port) */

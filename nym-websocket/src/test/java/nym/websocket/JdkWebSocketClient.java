@@ -19,13 +19,21 @@ final class JdkWebSocketClient implements AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private JdkWebSocketClient(URI uri) throws Exception {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(uri, new Listener()).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    private JdkWebSocketClient(URI uri, String origin) throws Exception {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        this.socket = builder.buildAsync(uri, new Listener()).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
 
     static JdkWebSocketClient connect(int port, String path) throws Exception {
-        return new JdkWebSocketClient(URI.create("ws://127.0.0.1:" + port + path));
+        return connect(port, path, null);
+    }
+
+    /** Connects as a browser page of {@code origin} would (its handshake names the page). */
+    static JdkWebSocketClient connect(int port, String path, String origin) throws Exception {
+        return new JdkWebSocketClient(URI.create("ws://127.0.0.1:" + port + path), origin);
     }
 
     /** Sends {@code request} as one text frame and returns the next text message received. */

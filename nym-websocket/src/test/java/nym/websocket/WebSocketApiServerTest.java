@@ -161,6 +161,29 @@ class WebSocketApiServerTest {
     }
 
     @Test
+    void aPageOfAnotherSiteIsRefusedAndLogged() throws Exception {
+        try (LogCapture log = new LogCapture("nym_client::sockets::ws")) {
+            WebSocketApiServer server = start(WebSocketConfig.ofPort(0));
+            // What a browser sends when a site the user visits opens ws://127.0.0.1:9001.
+            assertThrows(ExecutionException.class,
+                    () -> JdkWebSocketClient.connect(server.port(), "/mix", "https://evil.example"));
+            assertThrows(ExecutionException.class, () -> JdkWebSocketClient.connect(server.port(), "/mix", "null"));
+            assertTrue(log.lines().contains("WARNING Refused connection from a page of https://evil.example: only pages "
+                    + "served from this machine, or origins allowed in the client's configuration"), log.lines().toString());
+        }
+    }
+
+    @Test
+    void pagesOfThisMachineAndAllowedOriginsAreServed() throws Exception {
+        WebSocketApiServer server = start(WebSocketConfig.ofPort(0).withAllowedOrigins(List.of("null")));
+        for (String origin : List.of("http://localhost:5173", "http://127.0.0.1:8080", "file://", "null")) {
+            JdkWebSocketClient page = JdkWebSocketClient.connect(server.port(), "/mix", origin);
+            toClose.add(page);
+            assertEquals(OWN_DETAILS_RESPONSE, page.request("{\"type\":\"ownDetails\"}"), origin);
+        }
+    }
+
+    @Test
     void logsTheSeedsStartLine() throws Exception {
         try (LogCapture log = new LogCapture("nym_client::sockets::ws")) {
             WebSocketApiServer server = start(WebSocketConfig.ofPort(0));

@@ -27,6 +27,13 @@ class OptionChecksSpecTest {
     }
 
     @Test
+    void theClientRefusesABlankOrigin() throws Exception {
+        // Checked before the config is read: the client need not exist.
+        assertRefused("nym-client", List.of("run", "--id", "c", "--allow-origin", " "),
+                "error: --allow-origin must be an origin such as https://app.example or null, got \" \"");
+    }
+
+    @Test
     void aProviderNeedsTwoPortsAndAnAddressOthersCanReach() throws Exception {
         assertRefused("nym-provider", List.of("init", "--id", "p", "--mix-port", "19102", "--client-port", "19102"),
                 "error: --mix-port and --client-port must differ, both are 19102");

@@ -1,14 +1,20 @@
 package nym.spectests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +67,34 @@ class WebSocketSeedSpecTest {
             } catch (Exception e) {
                 // keep stopping the others
             }
+        }
+    }
+
+    /**
+     * A browser opens ws://localhost:9001 from the loopback address for any page the user visits;
+     * the client lets in only pages of this machine, and the origins given with --allow-origin.
+     */
+    @Test
+    void aPageOfAnotherSiteIsRefusedUnlessItsOriginIsAllowed() throws Exception {
+        assertFalse(opensWebSocket(alice.port(), "https://app.example"), "a page of another site");
+        assertTrue(opensWebSocket(alice.port(), "http://localhost:8000"), "a page served from this machine");
+        Path home = root.resolve("clients");
+        Clients.init(home, "carol", testnet.directory());
+        try (Clients.Running carol = Clients.run(home, "carol", "--allow-origin", "https://app.example")) {
+            assertTrue(opensWebSocket(carol.port(), "https://app.example"), "an allowed origin");
+            assertFalse(opensWebSocket(carol.port(), "https://evil.example"), "any other site");
+        }
+    }
+
+    private static boolean opensWebSocket(int port, String origin) throws Exception {
+        try {
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", origin)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/mix"), new WebSocket.Listener() {})
+                    .get(10, TimeUnit.SECONDS);
+            socket.abort();
+            return true;
+        } catch (ExecutionException e) {
+            return false;
         }
     }
 

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import nym.cli.config.ClientConfigFile;
+import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.config.SocketType;
 import nym.cli.config.TomlFiles;
@@ -48,8 +51,20 @@ final class ClientRunCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Override the port of the local API.")
     Integer port;
 
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "Also let web pages of ORIGIN open "
+            + "the WebSocket (repeatable), e.g. null for a page opened from a file in a browser. Pages served "
+            + "from this machine (localhost, 127.0.0.1, [::1]) and programs are always let in; a page of any "
+            + "other site is refused, since the browser would connect from this machine on its behalf.")
+    List<String> allowedOrigins = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
+        for (String origin : allowedOrigins) {
+            if (origin.isBlank() || !origin.equals(origin.strip())) {
+                throw new ConfigException("--allow-origin must be an origin such as https://app.example or null, got \""
+                        + origin + "\"");
+            }
+        }
         ClientConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.CLIENT, id), ClientConfigFile.class);
         // Two runs of one client would share its inbox and received.db, each with half the fragments.
         InstanceLock.acquireInstance(NymHome.Kind.CLIENT, id, "client");
@@ -103,10 +118,10 @@ final class ClientRunCommand implements Callable<Integer> {
     }
 
     /** Starts the local API; a port in use is one error line naming the port and what set it. */
-    private static AutoCloseable startLocalApi(SocketType socket, int port, MixnetClient client, String setBy)
+    private AutoCloseable startLocalApi(SocketType socket, int port, MixnetClient client, String setBy)
             throws Exception {
         try {
-            return LocalApi.start(socket, port, client);
+            return LocalApi.start(socket, port, allowedOrigins, client);
         } catch (IOException e) {
             Throwable cause = e;
             while (cause != null && !(cause instanceof BindException)) {

@@ -1,5 +1,7 @@
 package nym.cli.wiring;
 
+import java.util.List;
+
 import nym.cli.config.SocketType;
 import nym.websocket.MixnetClientPort;
 import nym.websocket.TcpApiServer;
@@ -10,11 +12,16 @@ import nym.websocket.WebSocketConfig;
 public final class LocalApi {
     private LocalApi() {}
 
-    /** @return the running server, to close on shutdown */
-    public static AutoCloseable start(SocketType type, int port, MixnetClientPort client) throws Exception {
+    /**
+     * @param allowedOrigins web pages let in besides those of this machine (the WebSocket only)
+     * @return the running server, to close on shutdown
+     */
+    public static AutoCloseable start(SocketType type, int port, List<String> allowedOrigins, MixnetClientPort client)
+            throws Exception {
         return switch (type) {
             case WEBSOCKET -> {
-                WebSocketApiServer server = WebSocketApiServer.start(WebSocketConfig.ofPort(port), client);
+                WebSocketApiServer server = WebSocketApiServer.start(
+                        WebSocketConfig.ofPort(port).withAllowedOrigins(allowedOrigins), client);
                 yield server::close;
             }
             case TCP -> {

@@ -50,16 +50,19 @@ public final class ApiWebSocketServer extends WebSocketServer {
     private final RequestHandler handler;
     private final int maxFrameBytes;
     private final int maxConnections;
+    private final List<String> allowedOrigins;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
     private final ScheduledExecutorService writeCheck = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("websocket-write-check").factory());
 
-    private ApiWebSocketServer(InetSocketAddress bind, int maxFrameBytes, int maxConnections, RequestHandler handler) {
+    private ApiWebSocketServer(InetSocketAddress bind, int maxFrameBytes, int maxConnections,
+            List<String> allowedOrigins, RequestHandler handler) {
         super(bind, List.<Draft>of(new MessageSizeLimitedDraft(maxFrameBytes)));
         this.handler = handler;
         this.maxFrameBytes = maxFrameBytes;
         this.maxConnections = maxConnections;
+        this.allowedOrigins = List.copyOf(allowedOrigins);
         setReuseAddr(true);
         setTcpNoDelay(true);
         setDaemon(true);
@@ -71,17 +74,18 @@ public final class ApiWebSocketServer extends WebSocketServer {
      * @throws IOException if the address cannot be bound, or the server did not start in time
      */
     public static ApiWebSocketServer start(InetSocketAddress bind, int maxFrameBytes, int maxConnections,
-            RequestHandler handler) throws IOException {
-        return start(bind, maxFrameBytes, maxConnections, handler, new DefaultWebSocketServerFactory());
+            List<String> allowedOrigins, RequestHandler handler) throws IOException {
+        return start(bind, maxFrameBytes, maxConnections, allowedOrigins, handler, new DefaultWebSocketServerFactory());
     }
 
     /**
-     * {@link #start(InetSocketAddress, int, int, RequestHandler)} with {@code factory} making the
+     * {@link #start(InetSocketAddress, int, int, List, RequestHandler)} with {@code factory} making the
      * connections (tests wrap their channels).
      */
     static ApiWebSocketServer start(InetSocketAddress bind, int maxFrameBytes, int maxConnections,
-            RequestHandler handler, WebSocketServerFactory factory) throws IOException {
-        ApiWebSocketServer server = new ApiWebSocketServer(bind, maxFrameBytes, maxConnections, handler);
+            List<String> allowedOrigins, RequestHandler handler, WebSocketServerFactory factory) throws IOException {
+        ApiWebSocketServer server = new ApiWebSocketServer(bind, maxFrameBytes, maxConnections, allowedOrigins,
+                handler);
         server.setWebSocketFactory(factory);
         server.start();
         try {
@@ -133,6 +137,12 @@ public final class ApiWebSocketServer extends WebSocketServer {
         if (!LoopbackPeers.isLoopback(peer)) {
             LoopbackPeers.logRefused(LOG, peer);
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "only loopback peers are accepted");
+        }
+        String origin = request.hasFieldValue("Origin") ? request.getFieldValue("Origin") : null;
+        if (!LocalOrigins.isAllowed(origin, allowedOrigins)) {
+            LOG.log(Level.WARNING, "Refused connection from a page of " + origin
+                    + ": only pages served from this machine, or origins allowed in the client's configuration");
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "origin not allowed");
         }
         if (getConnections().size() >= maxConnections) {
             LOG.log(Level.WARNING, "Refused connection from " + peer + ": already " + maxConnections + " connections open");

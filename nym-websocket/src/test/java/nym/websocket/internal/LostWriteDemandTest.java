@@ -54,7 +54,7 @@ class LostWriteDemandTest {
         };
         HoldingFactory factory = new HoldingFactory(selectorHeld, responseSent);
         ApiWebSocketServer server = ApiWebSocketServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 1, new RequestHandler(client), factory);
+                WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 1, List.of(), new RequestHandler(client), factory);
         try (WebSocketApiClient ws = WebSocketApiClient.connect(server.getPort(), DEADLINE)) {
             factory.arm();
             String response = ws.request(WebSocketApiClient.requestOf("fetch"), DEADLINE).toString();
