@@ -114,7 +114,9 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     /** Writes the buffered tags and closes the file; later tags are remembered in memory only. */
     @Override
     public void close() {
-        flusher.shutdownNow();
+        // Not shutdownNow: interrupting a flusher that holds or waits for the lock would make its
+        // write throw ClosedByInterruptException, which closes the file and drops the buffered tags.
+        flusher.shutdown();
         synchronized (this) {
             if (closed) {
                 return;

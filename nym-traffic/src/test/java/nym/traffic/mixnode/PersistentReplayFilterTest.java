@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,53 @@ class PersistentReplayFilterTest {
         }
         try (PersistentReplayFilter again = PersistentReplayFilter.open(directory, 16)) {
             assertReplay(again, tags.get(1));
+        }
+    }
+
+    @Test
+    void aCloseWhileTheFlusherWaitsForTheLockKeepsEveryTag() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path folder = Files.createDirectory(directory.resolve("round-" + round));
+            ReplayTag tag = RealReplayTags.of(1, 100 + round).getFirst();
+            Set<Thread> flushersBefore = flushers();
+            PersistentReplayFilter filter = PersistentReplayFilter.open(folder, 16);
+            Thread closer;
+            synchronized (filter) {
+                filter.recordFirstUse(tag);
+                Thread flusher = only(flushers(), flushersBefore);
+                awaitState(flusher, Thread.State.BLOCKED); // its next run waits for the lock
+                closer = Thread.ofPlatform().start(filter::close);
+                awaitState(closer, Thread.State.BLOCKED);
+            }
+            closer.join();
+            try (PersistentReplayFilter restarted = PersistentReplayFilter.open(folder, 16)) {
+                assertReplay(restarted, tag);
+            }
+        }
+    }
+
+    private static Set<Thread> flushers() {
+        Set<Thread> out = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("replay-filter-flush")) {
+                out.add(thread);
+            }
+        }
+        return out;
+    }
+
+    private static Thread only(Set<Thread> now, Set<Thread> before) {
+        Set<Thread> started = new HashSet<>(now);
+        started.removeAll(before);
+        assertEquals(1, started.size(), "flusher threads started: " + started);
+        return started.iterator().next();
+    }
+
+    private static void awaitState(Thread thread, Thread.State state) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (thread.getState() != state) {
+            assertTrue(Instant.now().isBefore(deadline), thread.getName() + " is " + thread.getState() + ", not " + state);
+            Thread.onSpinWait();
         }
     }
 
