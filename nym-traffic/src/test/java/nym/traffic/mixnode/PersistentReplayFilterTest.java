@@ -106,6 +106,36 @@ class PersistentReplayFilterTest {
     }
 
     @Test
+    void anOpenThatFailsHalfwayLeavesFilesTheNextOpenReadsInOrder() throws Exception {
+        int generation = 4;
+        List<ReplayTag> tags = RealReplayTags.of(9, 15);
+        List<ReplayTag> older = tags.subList(0, 4);
+        List<ReplayTag> newer = tags.subList(4, 7);
+        try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, generation)) {
+            for (ReplayTag tag : older) {
+                filter.recordFirstUse(tag);
+            }
+            for (ReplayTag tag : newer) {
+                filter.recordFirstUse(tag); // the first one starts a new generation
+            }
+        }
+        // The next open writes the previous generation as a new file, then fails on the current one
+        // (a full disk, or a crash, between the two rewrites).
+        List<Path> before = tagFiles();
+        long next = generation(before.getLast()) + 1;
+        Path blocked = Files.createDirectory(directory.resolve("replay-" + (next + 1) + ".tags.tmp"));
+        assertThrows(IOException.class, () -> PersistentReplayFilter.open(directory, generation));
+        Files.delete(blocked);
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, generation)) {
+            restarted.recordFirstUse(tags.get(7));
+            restarted.recordFirstUse(tags.get(8));
+            // The last four tags recorded were newer's last two and these two.
+            assertReplay(restarted, newer.get(1));
+            assertReplay(restarted, newer.get(2));
+        }
+    }
+
+    @Test
     void aCloseWhileTheFlusherWaitsForTheLockKeepsEveryTag() throws Exception {
         for (int round = 0; round < 5; round++) {
             Path folder = Files.createDirectory(directory.resolve("round-" + round));
