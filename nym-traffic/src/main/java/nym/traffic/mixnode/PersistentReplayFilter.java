@@ -35,7 +35,8 @@ import nym.traffic.internal.TagGenerations;
  * earlier {@code open} stopped halfway; a partial last record, from a write cut short, is ignored)
  * and writes the two generations as two new files before deleting the old ones, newest first.
  *
- * <p>If the disk refuses a write, the filter logs one warning and goes on in memory only.
+ * <p>If the disk refuses a write after {@link #open}, the filter logs one warning and goes on in
+ * memory only; {@link #open} itself throws.
  * Thread-safe.
  */
 public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable {
