@@ -6,10 +6,13 @@ package nym.crypto.internal;
  * schoolbook, 100 on Bouncy Castle's ten 25.5-bit limbs) and 15 for a square, which is what makes the
  * ladder faster. Inversion is {@link DivstepInversion}.
  *
- * <p>Limb bounds, which every caller must keep: {@link #mul}, {@link #sqr} and {@link #mul121665}
- * return "tight" limbs (at most 2^51) and accept limbs below 2^53. {@link #add} of two tight
- * elements gives limbs below 2^52.1; {@link #sub} needs a tight subtrahend and adds 2p, so its result
- * stays below the minuend's bound plus 2^52. Every limb is non-negative throughout.
+ * <p>Limb bounds, which every caller must keep: {@link #mul} and {@link #sqr} return "tight" limbs
+ * (at most 2^51) and accept limbs below 2^53. {@link #add} of two tight elements gives limbs below
+ * 2^52.1; {@link #sub} needs a tight subtrahend and adds 2p, so its result stays below the minuend's
+ * bound plus 2^52. {@link #sumAndDifference} and {@link #cswapSumsAndDifferences} are add and sub
+ * together, with the same bounds. {@link #mul121665Add} takes e below 2^54 (the ladder's E, a sub
+ * of tight elements) and a tight aa, and returns limbs of about 2^52 at most, not tight: fine for
+ * mul and sqr, not as a subtrahend. Every limb is non-negative throughout.
  *
  * <p>Constant time: no branch and no memory access depends on a value. Elements are {@code long[5]};
  * outputs may alias inputs.
@@ -305,7 +308,7 @@ public final class Field51 {
     }
 
     /**
-     * For {@link #sqr} and {@link #mul121665}: r = Σ (Lᵢ + hᵢ·2^51)·2^(51·i), carried to tight
+     * For {@link #sqr} and {@link #mul121665Add}: r = Σ (Lᵢ + hᵢ·2^51)·2^(51·i), carried to tight
      * limbs, where Lᵢ = lᵢ − hᵢ·2^51 mod 2^64 is the sum of the low 51-bit parts (lᵢ holds the low 64
      * bits of the whole sum). The h₄ that leaves the top wraps around times 19 (2^255 ≡ 19), split
      * at bit 51 so that 19·h₄ cannot overflow.

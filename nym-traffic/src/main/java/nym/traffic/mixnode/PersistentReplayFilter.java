@@ -31,10 +31,12 @@ import nym.traffic.internal.TagGenerations;
  * {@link #FLUSH_INTERVAL_MILLIS} ms and on {@link #close()}, so a killed process forgets at most the
  * tags of its last 100 ms. There is no fsync: what was written survives the process, and a machine
  * crash may lose what the OS had not yet stored. When a generation fills, the file of the generation
- * forgotten is deleted. {@link #open} reads the newest two files (a partial last record, from a
- * write cut short, is ignored) and writes what it read as two new files before deleting the old.
+ * forgotten is deleted. {@link #open} reads the files, oldest first (normally two; more only if an
+ * earlier {@code open} stopped halfway; a partial last record, from a write cut short, is ignored)
+ * and writes the two generations as two new files before deleting the old ones, newest first.
  *
- * <p>If the disk refuses a write, the filter logs one warning and goes on in memory only.
+ * <p>If the disk refuses a write after {@link #open}, the filter logs one warning and goes on in
+ * memory only; {@link #open} itself throws.
  * Thread-safe.
  */
 public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable {
@@ -114,7 +116,9 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     /** Writes the buffered tags and closes the file; later tags are remembered in memory only. */
     @Override
     public void close() {
-        flusher.shutdownNow();
+        // Not shutdownNow: interrupting a flusher that holds or waits for the lock would make its
+        // write throw ClosedByInterruptException, which closes the file and drops the buffered tags.
+        flusher.shutdown();
         synchronized (this) {
             if (closed) {
                 return;
@@ -128,14 +132,19 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     private void load() throws IOException {
         Files.createDirectories(directory);
         List<Long> generations = generationsOnDisk();
-        int first = Math.max(0, generations.size() - 2);
-        for (long generation : generations.subList(first, generations.size())) {
+        // Every file, oldest first, not only the newest two: a start that stopped between the two
+        // rewrites below (a full disk, a kill) left the copy of the previous generation as the
+        // newest file, and the newest two would then load the current generation before the
+        // previous one, so that the next rotation forgot the newest tags. Read after the originals,
+        // the copies add nothing.
+        for (long generation : generations) {
             read(file(generation));
         }
         long next = generations.isEmpty() ? 0 : generations.getLast() + 1;
         rewrite(next, false);
         rewrite(next + 1, true);
-        for (long generation : generations) {
+        // Newest first, so that a stop halfway leaves the oldest files, which the next start reads first.
+        for (long generation : generations.reversed()) {
             Files.deleteIfExists(file(generation));
         }
         currentGeneration = next + 1;

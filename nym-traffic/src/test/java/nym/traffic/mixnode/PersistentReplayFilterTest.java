@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,83 @@ class PersistentReplayFilterTest {
         }
         try (PersistentReplayFilter again = PersistentReplayFilter.open(directory, 16)) {
             assertReplay(again, tags.get(1));
+        }
+    }
+
+    @Test
+    void anOpenThatFailsHalfwayLeavesFilesTheNextOpenReadsInOrder() throws Exception {
+        int generation = 4;
+        List<ReplayTag> tags = RealReplayTags.of(9, 15);
+        List<ReplayTag> older = tags.subList(0, 4);
+        List<ReplayTag> newer = tags.subList(4, 7);
+        try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, generation)) {
+            for (ReplayTag tag : older) {
+                filter.recordFirstUse(tag);
+            }
+            for (ReplayTag tag : newer) {
+                filter.recordFirstUse(tag); // the first one starts a new generation
+            }
+        }
+        // The next open writes the previous generation as a new file, then fails on the current one
+        // (a full disk, or a crash, between the two rewrites).
+        List<Path> before = tagFiles();
+        long next = generation(before.getLast()) + 1;
+        Path blocked = Files.createDirectory(directory.resolve("replay-" + (next + 1) + ".tags.tmp"));
+        assertThrows(IOException.class, () -> PersistentReplayFilter.open(directory, generation));
+        Files.delete(blocked);
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, generation)) {
+            restarted.recordFirstUse(tags.get(7));
+            restarted.recordFirstUse(tags.get(8));
+            // The last four tags recorded were newer's last two and these two.
+            assertReplay(restarted, newer.get(1));
+            assertReplay(restarted, newer.get(2));
+        }
+    }
+
+    @Test
+    void aCloseWhileTheFlusherWaitsForTheLockKeepsEveryTag() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path folder = Files.createDirectory(directory.resolve("round-" + round));
+            ReplayTag tag = RealReplayTags.of(1, 100 + round).getFirst();
+            Set<Thread> flushersBefore = flushers();
+            PersistentReplayFilter filter = PersistentReplayFilter.open(folder, 16);
+            Thread closer;
+            synchronized (filter) {
+                filter.recordFirstUse(tag);
+                Thread flusher = only(flushers(), flushersBefore);
+                awaitState(flusher, Thread.State.BLOCKED); // its next run waits for the lock
+                closer = Thread.ofPlatform().start(filter::close);
+                awaitState(closer, Thread.State.BLOCKED);
+            }
+            closer.join();
+            try (PersistentReplayFilter restarted = PersistentReplayFilter.open(folder, 16)) {
+                assertReplay(restarted, tag);
+            }
+        }
+    }
+
+    private static Set<Thread> flushers() {
+        Set<Thread> out = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("replay-filter-flush")) {
+                out.add(thread);
+            }
+        }
+        return out;
+    }
+
+    private static Thread only(Set<Thread> now, Set<Thread> before) {
+        Set<Thread> started = new HashSet<>(now);
+        started.removeAll(before);
+        assertEquals(1, started.size(), "flusher threads started: " + started);
+        return started.iterator().next();
+    }
+
+    private static void awaitState(Thread thread, Thread.State state) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (thread.getState() != state) {
+            assertTrue(Instant.now().isBefore(deadline), thread.getName() + " is " + thread.getState() + ", not " + state);
+            Thread.onSpinWait();
         }
     }
 
