@@ -169,7 +169,8 @@ class WebSocketApiServerTest {
                     () -> JdkWebSocketClient.connect(server.port(), "/mix", "https://evil.example"));
             assertThrows(ExecutionException.class, () -> JdkWebSocketClient.connect(server.port(), "/mix", "null"));
             assertTrue(log.lines().contains("WARNING Refused connection from a page of https://evil.example: only pages "
-                    + "served from this machine, or origins allowed in the client's configuration"), log.lines().toString());
+                    + "served from this machine are let in (to let this one in: nym-client run --allow-origin "
+                    + "https://evil.example)"), log.lines().toString());
         }
     }
 

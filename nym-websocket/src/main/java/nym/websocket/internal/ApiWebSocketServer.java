@@ -140,8 +140,8 @@ public final class ApiWebSocketServer extends WebSocketServer {
         }
         String origin = request.hasFieldValue("Origin") ? request.getFieldValue("Origin") : null;
         if (!LocalOrigins.isAllowed(origin, allowedOrigins)) {
-            LOG.log(Level.WARNING, "Refused connection from a page of " + origin
-                    + ": only pages served from this machine, or origins allowed in the client's configuration");
+            LOG.log(Level.WARNING, "Refused connection from a page of " + origin + ": only pages served from this "
+                    + "machine are let in (to let this one in: nym-client run --allow-origin " + origin + ")");
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "origin not allowed");
         }
         if (getConnections().size() >= maxConnections) {
