@@ -141,8 +141,8 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
             read(file(generation));
         }
         long next = generations.isEmpty() ? 0 : generations.getLast() + 1;
-        rewrite(next, false);
-        rewrite(next + 1, true);
+        rewrite(next, false); // the previous generation
+        rewrite(next + 1, true); // the current one
         // Newest first, so that a stop halfway leaves the oldest files, which the next start reads first.
         for (long generation : generations.reversed()) {
             Files.deleteIfExists(file(generation));
@@ -183,13 +183,13 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     }
 
     /** Writes one generation held in memory as the file of {@code generation}, whole or not at all. */
-    private void rewrite(long generation, boolean currentGeneration) throws IOException {
+    private void rewrite(long generation, boolean current) throws IOException {
         Path temporary = directory.resolve(file(generation).getFileName() + ".tmp");
         try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.allocate(BUFFER_TAGS * TAG_BYTES);
             IOException[] failure = new IOException[1];
-            tags.forEach(currentGeneration, (high, low) -> {
+            tags.forEach(current, (high, low) -> {
                 if (failure[0] == null) {
                     buffer.putLong(high).putLong(low);
                     if (!buffer.hasRemaining()) {
