@@ -4,15 +4,15 @@ import java.util.List;
 
 /**
  * Messages handed out by {@link MixnetClientPort#fetch()} that stay the client's until the local API
- * reports them delivered: the server calls {@link #delivered()} once the response has been handed to
- * the connection, or {@link #undelivered()} if it could not be, so a message is never deleted before
- * an application had the chance to receive it.
+ * reports them delivered: the server calls {@link #delivered()} once the response has been written to
+ * the connection's socket, or {@link #undelivered()} if the connection went away first, so a message is
+ * never deleted before an application had the chance to receive it.
  */
 public interface Fetched {
     /** @return the messages, oldest first */
     List<String> messages();
 
-    /** The response carrying the messages was handed to the connection: they may be deleted. */
+    /** The response carrying the messages was written to the connection: they may be deleted. */
     void delivered();
 
     /** The response could not be sent: the messages stay for the next fetch. */

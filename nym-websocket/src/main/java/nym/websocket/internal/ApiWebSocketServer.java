@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
@@ -46,6 +47,8 @@ public final class ApiWebSocketServer extends WebSocketServer {
     private static final System.Logger LOG = ServerLogs.WEBSOCKET;
     private static final long START_TIMEOUT_SECONDS = 10;
     private static final long WRITE_CHECK_MILLIS = 10;
+    /** How often a fetch's reply looks whether its frame was written. */
+    private static final long WRITE_POLL_NANOS = 200_000;
 
     private final RequestHandler handler;
     private final int maxFrameBytes;
@@ -185,17 +188,37 @@ public final class ApiWebSocketServer extends WebSocketServer {
         reply(conn, new RequestHandler.Reply(response, null));
     }
 
-    /** Sends the reply; fetched messages count as delivered only if the connection took it. */
+    /**
+     * Sends the reply. Fetched messages count as delivered only once the response is written to the
+     * socket, as the TCP socket confirms them after its flush: {@code send} only queues the frame, and
+     * a connection that closes before the selector wrote it would otherwise take them with it.
+     */
     private static void reply(WebSocket conn, RequestHandler.Reply reply) {
         boolean sent = false;
         try {
             conn.send(reply.json());
-            sent = true;
+            sent = reply.fetched() == null || awaitWritten(conn);
         } catch (WebsocketNotConnectedException e) {
             // The peer left before its answer was ready.
         } finally {
             reply.sent(sent);
         }
+    }
+
+    /**
+     * Waits on the connection's request thread until its out-queue is empty (the library keeps a
+     * frame there until the socket took all of it) or the connection is no longer open.
+     *
+     * @return whether everything queued was written
+     */
+    private static boolean awaitWritten(WebSocket conn) {
+        while (conn.hasBufferedData()) {
+            if (!conn.isOpen() || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            LockSupport.parkNanos(WRITE_POLL_NANOS);
+        }
+        return true;
     }
 
     @Override

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketServerFactory;
-import org.java_websocket.WrappedByteChannel;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class LostWriteDemandTest {
             @Override
             public Fetched fetch() throws ClientPortException {
                 raceForced.set(await(selectorHeld));
-                return signalling(super.fetch(), responseSent);
+                return super.fetch();
             }
         };
         HoldingFactory factory = new HoldingFactory(selectorHeld, responseSent);
@@ -76,27 +75,6 @@ class LostWriteDemandTest {
         }
     }
 
-    /** @return {@code fetched}, counting {@code sent} down once the server has handed its response to the connection */
-    private static Fetched signalling(Fetched fetched, CountDownLatch sent) {
-        return new Fetched() {
-            @Override
-            public List<String> messages() {
-                return fetched.messages();
-            }
-
-            @Override
-            public void delivered() {
-                fetched.delivered();
-                sent.countDown();
-            }
-
-            @Override
-            public void undelivered() {
-                fetched.undelivered();
-            }
-        };
-    }
-
     /** The library's connections over a channel that holds the selector thread once, as described above. */
     private static final class HoldingFactory implements WebSocketServerFactory {
         private final DefaultWebSocketServerFactory library = new DefaultWebSocketServerFactory();
@@ -118,12 +96,27 @@ class LostWriteDemandTest {
 
         @Override
         public WebSocketImpl createWebSocket(WebSocketAdapter adapter, Draft draft) {
-            return library.createWebSocket(adapter, draft);
+            return new SignallingWebSocket(adapter, List.of(draft));
         }
 
         @Override
         public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
-            return library.createWebSocket(adapter, drafts);
+            return new SignallingWebSocket(adapter, drafts);
+        }
+
+        /** Counts {@code responseSent} down once the response is queued: the selector may then go on. */
+        private final class SignallingWebSocket extends WebSocketImpl {
+            SignallingWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
+                super(adapter, drafts);
+            }
+
+            @Override
+            public void send(String text) {
+                super.send(text);
+                if (requestRead) {
+                    responseSent.countDown();
+                }
+            }
         }
 
         @Override
@@ -136,16 +129,14 @@ class LostWriteDemandTest {
             library.close();
         }
 
-        private final class HoldingChannel implements WrappedByteChannel {
-            private final SocketChannel channel;
-
+        private final class HoldingChannel extends PassThroughChannel {
             HoldingChannel(SocketChannel channel) {
-                this.channel = channel;
+                super(channel);
             }
 
             @Override
             public int read(ByteBuffer dst) throws IOException {
-                int read = channel.read(dst);
+                int read = super.read(dst);
                 if (read > 0 && armed) {
                     requestRead = true;
                 }
@@ -163,41 +154,6 @@ class LostWriteDemandTest {
                     await(responseSent);
                 }
                 return false;
-            }
-
-            @Override
-            public int write(ByteBuffer src) throws IOException {
-                return channel.write(src);
-            }
-
-            @Override
-            public void writeMore() {
-                // Nothing of its own to write.
-            }
-
-            @Override
-            public boolean isNeedRead() {
-                return false;
-            }
-
-            @Override
-            public int readMore(ByteBuffer dst) {
-                return 0;
-            }
-
-            @Override
-            public boolean isBlocking() {
-                return channel.isBlocking();
-            }
-
-            @Override
-            public boolean isOpen() {
-                return channel.isOpen();
-            }
-
-            @Override
-            public void close() throws IOException {
-                channel.close();
             }
         }
     }
