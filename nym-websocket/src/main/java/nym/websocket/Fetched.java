@@ -20,6 +20,15 @@ public interface Fetched {
 
     /** @return messages with nothing to confirm (for clients whose buffer is not durable) */
     static Fetched of(List<String> messages) {
+        return of(messages, () -> { }, () -> { });
+    }
+
+    /**
+     * @param onDelivered what {@link #delivered()} does
+     * @param onUndelivered what {@link #undelivered()} does
+     * @return {@code messages} (copied), confirmed by running one of the two
+     */
+    static Fetched of(List<String> messages, Runnable onDelivered, Runnable onUndelivered) {
         List<String> copy = List.copyOf(messages);
         return new Fetched() {
             @Override
@@ -29,12 +38,12 @@ public interface Fetched {
 
             @Override
             public void delivered() {
-                // Nothing to confirm.
+                onDelivered.run();
             }
 
             @Override
             public void undelivered() {
-                // Nothing to keep.
+                onUndelivered.run();
             }
         };
     }

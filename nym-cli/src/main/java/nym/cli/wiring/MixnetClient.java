@@ -178,27 +178,14 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         List<Long> ids = batch.stream().map(StoredMessage::id).toList();
         handedOut.addAll(ids);
         List<String> messages = batch.stream().map(m -> new String(m.payload(), StandardCharsets.UTF_8)).toList();
-        return new Fetched() {
-            @Override
-            public List<String> messages() {
-                return messages;
+        return Fetched.of(messages, () -> {
+            try {
+                store.deleteMessages(ids);
+            } catch (ProviderException e) {
+                LOG.log(Level.WARNING, "delivered messages stay stored and may be fetched again: " + e.getMessage());
             }
-
-            @Override
-            public void delivered() {
-                try {
-                    store.deleteMessages(ids);
-                } catch (ProviderException e) {
-                    LOG.log(Level.WARNING, "delivered messages stay stored and may be fetched again: " + e.getMessage());
-                }
-                release(ids);
-            }
-
-            @Override
-            public void undelivered() {
-                release(ids);
-            }
-        };
+            release(ids);
+        }, () -> release(ids));
     }
 
     private synchronized void release(List<Long> ids) {

@@ -44,23 +44,8 @@ class UnwrittenFetchResponseTest {
         FakeClientPort client = new FakeClientPort() {
             @Override
             public Fetched fetch() throws ClientPortException {
-                List<String> messages = super.fetch().messages();
-                return new Fetched() {
-                    @Override
-                    public List<String> messages() {
-                        return messages;
-                    }
-
-                    @Override
-                    public void delivered() {
-                        outcome.complete("delivered");
-                    }
-
-                    @Override
-                    public void undelivered() {
-                        outcome.complete("undelivered");
-                    }
-                };
+                return Fetched.of(super.fetch().messages(), () -> outcome.complete("delivered"),
+                        () -> outcome.complete("undelivered"));
             }
         };
         client.deliver("not yet read by anyone");
