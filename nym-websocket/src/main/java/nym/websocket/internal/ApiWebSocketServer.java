@@ -189,13 +189,19 @@ public final class ApiWebSocketServer extends WebSocketServer {
     }
 
     /**
-     * Sends the reply. Fetched messages count as delivered only once the response is written to the
-     * socket, as the TCP socket confirms them after its flush: {@code send} only queues the frame, and
-     * a connection that closes before the selector wrote it would otherwise take them with it.
+     * Sends the reply once the connection's previous one is written: an application that sends
+     * requests and never reads then holds one reply, not all of them, and its requests pile up in
+     * the {@link RequestQueue} until it closes the connection. Fetched messages count as delivered
+     * only once the response is written to the socket, as the TCP socket confirms them after its
+     * flush: {@code send} only queues the frame, and a connection that closes before the selector
+     * wrote it would otherwise take them with it.
      */
     private static void reply(WebSocket conn, RequestHandler.Reply reply) {
         boolean sent = false;
         try {
+            if (!awaitWritten(conn)) {
+                return; // closed with a reply still unwritten: this one would not be written either
+            }
             conn.send(reply.json());
             sent = reply.fetched() == null || awaitWritten(conn);
         } catch (WebsocketNotConnectedException e) {

@@ -14,10 +14,12 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
@@ -31,11 +33,11 @@ import nym.websocket.Fetched;
 import nym.websocket.WebSocketConfig;
 
 /**
- * Fetched messages leave the client only once their response is written to the socket: a response
- * still queued when its connection goes away leaves them for the next fetch. The channel here
- * takes no bytes once the request was read, so the response stays queued until the peer aborts.
+ * What the WebSocket does with a response the socket has not taken: fetched messages leave the
+ * client only once their response is written, and a peer that never reads holds one reply, not
+ * all of them. The channel here takes no bytes once a request was read after arming.
  */
-class UnwrittenFetchResponseTest {
+class UnwrittenResponseTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     @Test
@@ -66,9 +68,38 @@ class UnwrittenFetchResponseTest {
         }
     }
 
+    @Test
+    void aPeerThatNeverReadsHoldsOneReplyAndIsClosedAtTheRequestLimit() throws Exception {
+        StallingFactory factory = new StallingFactory();
+        ApiWebSocketServer server = ApiWebSocketServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 1, List.of(), new RequestHandler(new FakeClientPort()), factory);
+        try {
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/"), new WebSocket.Listener() {})
+                    .get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            factory.stallAfterNextRead = true;
+            socket.sendText("{\"type\":\"ownDetails\"}", true).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(factory.responseQueued.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "no response queued");
+            for (int i = 0; i < RequestQueue.MAX_REQUESTS + 10; i++) {
+                socket.sendText("{\"type\":\"ownDetails\"}", true).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            }
+            Instant deadline = Instant.now().plus(DEADLINE);
+            while (factory.connection.isOpen()) {
+                assertTrue(Instant.now().isBefore(deadline), "still open after " + factory.sends.get() + " replies queued");
+                Thread.onSpinWait();
+            }
+            assertEquals(1, factory.sends.get(), "replies queued for a peer that reads none");
+            socket.abort();
+        } finally {
+            server.stopQuietly();
+        }
+    }
+
     /** Connections over a channel that writes nothing once a request was read after arming. */
     private static final class StallingFactory implements WebSocketServerFactory {
         final CountDownLatch responseQueued = new CountDownLatch(1);
+        final AtomicInteger sends = new AtomicInteger();
+        volatile WebSocketImpl connection;
         volatile boolean stallAfterNextRead;
         private volatile boolean stalled;
 
@@ -79,13 +110,15 @@ class UnwrittenFetchResponseTest {
 
         @Override
         public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
-            return new WebSocketImpl(adapter, drafts) {
+            connection = new WebSocketImpl(adapter, drafts) {
                 @Override
                 public void send(String text) {
                     super.send(text);
+                    sends.incrementAndGet();
                     responseQueued.countDown();
                 }
             };
+            return connection;
         }
 
         @Override
