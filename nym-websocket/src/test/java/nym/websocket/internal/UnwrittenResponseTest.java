@@ -52,15 +52,9 @@ class UnwrittenResponseTest {
         };
         client.deliver("not yet read by anyone");
         StallingFactory factory = new StallingFactory();
-        ApiWebSocketServer server = ApiWebSocketServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 1, List.of(), new RequestHandler(client), factory);
+        ApiWebSocketServer server = start(client, factory);
         try {
-            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/"), new WebSocket.Listener() {})
-                    .get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-            factory.stallAfterNextRead = true;
-            socket.sendText("{\"type\":\"fetch\"}", true).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-            assertTrue(factory.responseQueued.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "no response queued");
+            WebSocket socket = connectAndStallAfter(server, factory, "{\"type\":\"fetch\"}");
             socket.abort(); // the application goes away before the response reached it
             assertEquals("undelivered", outcome.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
         } finally {
@@ -71,15 +65,9 @@ class UnwrittenResponseTest {
     @Test
     void aPeerThatNeverReadsHoldsOneReplyAndIsClosedAtTheRequestLimit() throws Exception {
         StallingFactory factory = new StallingFactory();
-        ApiWebSocketServer server = ApiWebSocketServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 1, List.of(), new RequestHandler(new FakeClientPort()), factory);
+        ApiWebSocketServer server = start(new FakeClientPort(), factory);
         try {
-            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/"), new WebSocket.Listener() {})
-                    .get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-            factory.stallAfterNextRead = true;
-            socket.sendText("{\"type\":\"ownDetails\"}", true).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-            assertTrue(factory.responseQueued.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "no response queued");
+            WebSocket socket = connectAndStallAfter(server, factory, "{\"type\":\"ownDetails\"}");
             for (int i = 0; i < RequestQueue.MAX_REQUESTS + 10; i++) {
                 socket.sendText("{\"type\":\"ownDetails\"}", true).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
             }
@@ -93,6 +81,23 @@ class UnwrittenResponseTest {
         } finally {
             server.stopQuietly();
         }
+    }
+
+    private static ApiWebSocketServer start(FakeClientPort client, StallingFactory factory) throws IOException {
+        return ApiWebSocketServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 1, List.of(), new RequestHandler(client), factory);
+    }
+
+    /** Connects, sends {@code request} with the channel armed, and waits until its reply is queued. */
+    private static WebSocket connectAndStallAfter(ApiWebSocketServer server, StallingFactory factory, String request)
+            throws Exception {
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/"), new WebSocket.Listener() {})
+                .get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        factory.stallAfterNextRead = true;
+        socket.sendText(request, true).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(factory.responseQueued.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "no response queued");
+        return socket;
     }
 
     /** Connections over a channel that writes nothing once a request was read after arming. */
