@@ -1,8 +1,8 @@
 package nym.provider;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.lang.System.Logger.Level;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;

@@ -53,8 +53,7 @@ public final class WebSocketApiServer implements AutoCloseable {
         Objects.requireNonNull(client, "client");
         config.requireRoomFor(client);
         InetSocketAddress bind = new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port());
-        ApiWebSocketServer server = ApiWebSocketServer.start(bind, config.maxFrameBytes(), config.maxConnections(),
-                config.allowedOrigins(), new RequestHandler(client));
+        ApiWebSocketServer server = ApiWebSocketServer.start(bind, config, new RequestHandler(client));
         ServerLogs.WEBSOCKET.log(Level.INFO, "Starting websocket listener at 127.0.0.1:" + server.getPort());
         return new WebSocketApiServer(server);
     }

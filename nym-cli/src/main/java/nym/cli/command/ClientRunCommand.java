@@ -72,7 +72,8 @@ final class ClientRunCommand implements Callable<Integer> {
         SocketType socket = SocketType.parse(socketType != null ? "--socket-type" : "socket.socket_type",
                 socketType != null ? socketType : file.socket().socketType());
         int listeningPort = port != null ? port : file.socket().listeningPort();
-        NodeOptions.checkPort(port != null ? "--port" : "socket.listening_port", listeningPort);
+        String portSetBy = port != null ? "--port" : "socket.listening_port";
+        NodeOptions.checkPort(portSetBy, listeningPort);
         ClientConfigFile.Debug debug = ConfigTimings.check(file.debug());
         String directoryUrl = directory != null ? directory : config.directoryServer();
         DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(directoryUrl));
@@ -101,7 +102,7 @@ final class ClientRunCommand implements Callable<Integer> {
         MixnetClient client = new MixnetClient(keys, providerKey, token, directoryClient,
                 Inboxes.openClientStore(ReceivedStoreFile.of(id)), traffic,
                 Duration.ofMillis(debug.fetchMessageDelay()), Duration.ofMillis(debug.topologyRefreshRate()));
-        AutoCloseable api = startLocalApi(socket, listeningPort, client, port != null ? "--port" : "socket.listening_port");
+        AutoCloseable api = startLocalApi(socket, listeningPort, client, portSetBy);
         Shutdown shutdown = new Shutdown(() -> {
             try {
                 api.close();

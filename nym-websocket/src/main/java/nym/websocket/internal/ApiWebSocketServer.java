@@ -25,6 +25,8 @@ import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 
+import nym.websocket.WebSocketConfig;
+
 /**
  * The Java-WebSocket server behind {@code nym.websocket.WebSocketApiServer}: any path, text frames
  * answered by the {@link RequestHandler} in order on each connection's {@link RequestQueue}, binary
@@ -51,44 +53,39 @@ public final class ApiWebSocketServer extends WebSocketServer {
     private static final long WRITE_POLL_NANOS = 200_000;
 
     private final RequestHandler handler;
-    private final int maxFrameBytes;
-    private final int maxConnections;
-    private final List<String> allowedOrigins;
+    private final WebSocketConfig config;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
     private final ScheduledExecutorService writeCheck = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("websocket-write-check").factory());
 
-    private ApiWebSocketServer(InetSocketAddress bind, int maxFrameBytes, int maxConnections,
-            List<String> allowedOrigins, RequestHandler handler) {
-        super(bind, List.<Draft>of(new MessageSizeLimitedDraft(maxFrameBytes)));
+    private ApiWebSocketServer(InetSocketAddress bind, WebSocketConfig config, RequestHandler handler) {
+        super(bind, List.<Draft>of(new MessageSizeLimitedDraft(config.maxFrameBytes())));
         this.handler = handler;
-        this.maxFrameBytes = maxFrameBytes;
-        this.maxConnections = maxConnections;
-        this.allowedOrigins = List.copyOf(allowedOrigins);
+        this.config = config;
         setReuseAddr(true);
         setTcpNoDelay(true);
         setDaemon(true);
     }
 
     /**
-     * Binds {@code bind} and waits until the server accepts connections.
+     * Binds {@code bind} (the config's port is not used) and waits until the server accepts
+     * connections; frames, connections and origins are limited as {@code config} says.
      *
      * @throws IOException if the address cannot be bound, or the server did not start in time
      */
-    public static ApiWebSocketServer start(InetSocketAddress bind, int maxFrameBytes, int maxConnections,
-            List<String> allowedOrigins, RequestHandler handler) throws IOException {
-        return start(bind, maxFrameBytes, maxConnections, allowedOrigins, handler, new DefaultWebSocketServerFactory());
+    public static ApiWebSocketServer start(InetSocketAddress bind, WebSocketConfig config, RequestHandler handler)
+            throws IOException {
+        return start(bind, config, handler, new DefaultWebSocketServerFactory());
     }
 
     /**
-     * {@link #start(InetSocketAddress, int, int, List, RequestHandler)} with {@code factory} making the
+     * {@link #start(InetSocketAddress, WebSocketConfig, RequestHandler)} with {@code factory} making the
      * connections (tests wrap their channels).
      */
-    static ApiWebSocketServer start(InetSocketAddress bind, int maxFrameBytes, int maxConnections,
-            List<String> allowedOrigins, RequestHandler handler, WebSocketServerFactory factory) throws IOException {
-        ApiWebSocketServer server = new ApiWebSocketServer(bind, maxFrameBytes, maxConnections, allowedOrigins,
-                handler);
+    static ApiWebSocketServer start(InetSocketAddress bind, WebSocketConfig config, RequestHandler handler,
+            WebSocketServerFactory factory) throws IOException {
+        ApiWebSocketServer server = new ApiWebSocketServer(bind, config, handler);
         server.setWebSocketFactory(factory);
         server.start();
         try {
@@ -142,13 +139,14 @@ public final class ApiWebSocketServer extends WebSocketServer {
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "only loopback peers are accepted");
         }
         String origin = request.hasFieldValue("Origin") ? request.getFieldValue("Origin") : null;
-        if (!LocalOrigins.isAllowed(origin, allowedOrigins)) {
+        if (!LocalOrigins.isAllowed(origin, config.allowedOrigins())) {
             LOG.log(Level.WARNING, "Refused connection from a page of " + origin + ": only pages served from this "
                     + "machine are let in (to let this one in: nym-client run --allow-origin " + origin + ")");
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "origin not allowed");
         }
-        if (getConnections().size() >= maxConnections) {
-            LOG.log(Level.WARNING, "Refused connection from " + peer + ": already " + maxConnections + " connections open");
+        if (getConnections().size() >= config.maxConnections()) {
+            LOG.log(Level.WARNING, "Refused connection from " + peer + ": already " + config.maxConnections()
+                    + " connections open");
             throw new InvalidDataException(CloseFrame.TRY_AGAIN_LATER, "too many connections");
         }
         return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
@@ -162,7 +160,8 @@ public final class ApiWebSocketServer extends WebSocketServer {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         // A String as UTF-16 is at most 2 bytes per char, a frame of maxFrameBytes at most that many chars.
-        conn.setAttachment(new RequestQueue("ws-requests-" + conn.getRemoteSocketAddress(), 4L * maxFrameBytes));
+        conn.setAttachment(new RequestQueue("ws-requests-" + conn.getRemoteSocketAddress(),
+                4L * config.maxFrameBytes()));
     }
 
     @Override

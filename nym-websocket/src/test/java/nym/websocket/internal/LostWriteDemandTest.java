@@ -3,24 +3,13 @@ package nym.websocket.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ByteChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.java_websocket.WebSocketAdapter;
-import org.java_websocket.WebSocketImpl;
-import org.java_websocket.WebSocketServerFactory;
-import org.java_websocket.drafts.Draft;
-import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.junit.jupiter.api.Test;
 
 import nym.websocket.ClientPortException;
@@ -42,7 +31,6 @@ class LostWriteDemandTest {
     @Test
     void aResponseWhoseWriteDemandTheSelectorOverwroteIsStillSent() throws Exception {
         CountDownLatch selectorHeld = new CountDownLatch(1);
-        CountDownLatch responseSent = new CountDownLatch(1);
         AtomicBoolean raceForced = new AtomicBoolean();
         FakeClientPort client = new FakeClientPort() {
             @Override
@@ -51,9 +39,10 @@ class LostWriteDemandTest {
                 return super.fetch();
             }
         };
-        HoldingFactory factory = new HoldingFactory(selectorHeld, responseSent);
+        HoldingFactory factory = new HoldingFactory(selectorHeld);
         ApiWebSocketServer server = ApiWebSocketServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 1, List.of(), new RequestHandler(client), factory);
+                new WebSocketConfig(0, WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 1),
+                new RequestHandler(client), factory);
         try (WebSocketApiClient ws = WebSocketApiClient.connect(server.getPort(), DEADLINE)) {
             factory.arm();
             String response = ws.request(WebSocketApiClient.requestOf("fetch"), DEADLINE).toString();
@@ -75,86 +64,27 @@ class LostWriteDemandTest {
         }
     }
 
-    /** The library's connections over a channel that holds the selector thread once, as described above. */
-    private static final class HoldingFactory implements WebSocketServerFactory {
-        private final DefaultWebSocketServerFactory library = new DefaultWebSocketServerFactory();
+    /** Connections whose channel holds the selector thread once, as described above. */
+    private static final class HoldingFactory extends ObservingFactory {
         private final CountDownLatch selectorHeld;
-        private final CountDownLatch responseSent;
         private final AtomicBoolean held = new AtomicBoolean();
-        private volatile boolean armed;
-        private volatile boolean requestRead;
 
-        HoldingFactory(CountDownLatch selectorHeld, CountDownLatch responseSent) {
+        HoldingFactory(CountDownLatch selectorHeld) {
             this.selectorHeld = selectorHeld;
-            this.responseSent = responseSent;
         }
 
-        /** From now on, bytes read are the request. */
-        void arm() {
-            armed = true;
-        }
-
+        /**
+         * Called by the selector thread in {@code doWrite} only when it found the out-queue empty;
+         * when this returns false, {@code doWrite} sets the interest to read only. Held until the
+         * response is queued.
+         */
         @Override
-        public WebSocketImpl createWebSocket(WebSocketAdapter adapter, Draft draft) {
-            return new SignallingWebSocket(adapter, List.of(draft));
-        }
-
-        @Override
-        public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
-            return new SignallingWebSocket(adapter, drafts);
-        }
-
-        /** Counts {@code responseSent} down once the response is queued: the selector may then go on. */
-        private final class SignallingWebSocket extends WebSocketImpl {
-            SignallingWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
-                super(adapter, drafts);
+        boolean needsWrite() {
+            if (requestRead && held.compareAndSet(false, true)) {
+                selectorHeld.countDown();
+                await(replyQueued);
             }
-
-            @Override
-            public void send(String text) {
-                super.send(text);
-                if (requestRead) {
-                    responseSent.countDown();
-                }
-            }
-        }
-
-        @Override
-        public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
-            return new HoldingChannel(channel);
-        }
-
-        @Override
-        public void close() {
-            library.close();
-        }
-
-        private final class HoldingChannel extends PassThroughChannel {
-            HoldingChannel(SocketChannel channel) {
-                super(channel);
-            }
-
-            @Override
-            public int read(ByteBuffer dst) throws IOException {
-                int read = super.read(dst);
-                if (read > 0 && armed) {
-                    requestRead = true;
-                }
-                return read;
-            }
-
-            /**
-             * Called by the selector thread in {@code doWrite} only when it found the out-queue
-             * empty; when this returns false, {@code doWrite} sets the interest to read only.
-             */
-            @Override
-            public boolean isNeedWrite() {
-                if (requestRead && held.compareAndSet(false, true)) {
-                    selectorHeld.countDown();
-                    await(responseSent);
-                }
-                return false;
-            }
+            return false;
         }
     }
 }

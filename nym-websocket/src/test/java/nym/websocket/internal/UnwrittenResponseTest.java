@@ -10,21 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.channels.ByteChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.java_websocket.WebSocketAdapter;
-import org.java_websocket.WebSocketImpl;
-import org.java_websocket.WebSocketServerFactory;
-import org.java_websocket.drafts.Draft;
 import org.junit.jupiter.api.Test;
 
 import nym.websocket.ClientPortException;
@@ -73,10 +64,10 @@ class UnwrittenResponseTest {
             }
             Instant deadline = Instant.now().plus(DEADLINE);
             while (factory.connection.isOpen()) {
-                assertTrue(Instant.now().isBefore(deadline), "still open after " + factory.sends.get() + " replies queued");
+                assertTrue(Instant.now().isBefore(deadline), "still open after " + factory.replies.get() + " replies queued");
                 Thread.onSpinWait();
             }
-            assertEquals(1, factory.sends.get(), "replies queued for a peer that reads none");
+            assertEquals(1, factory.replies.get(), "replies queued for a peer that reads none");
             socket.abort();
         } finally {
             server.stopQuietly();
@@ -85,7 +76,8 @@ class UnwrittenResponseTest {
 
     private static ApiWebSocketServer start(FakeClientPort client, StallingFactory factory) throws IOException {
         return ApiWebSocketServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 1, List.of(), new RequestHandler(client), factory);
+                new WebSocketConfig(0, WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 1),
+                new RequestHandler(client), factory);
     }
 
     /** Connects, sends {@code request} with the channel armed, and waits until its reply is queued. */
@@ -94,60 +86,17 @@ class UnwrittenResponseTest {
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/"), new WebSocket.Listener() {})
                 .get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        factory.stallAfterNextRead = true;
+        factory.arm();
         socket.sendText(request, true).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        assertTrue(factory.responseQueued.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "no response queued");
+        assertTrue(factory.replyQueued.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "no response queued");
         return socket;
     }
 
-    /** Connections over a channel that writes nothing once a request was read after arming. */
-    private static final class StallingFactory implements WebSocketServerFactory {
-        final CountDownLatch responseQueued = new CountDownLatch(1);
-        final AtomicInteger sends = new AtomicInteger();
-        volatile WebSocketImpl connection;
-        volatile boolean stallAfterNextRead;
-        private volatile boolean stalled;
-
+    /** Connections whose channel writes nothing once a request was read after arming. */
+    private static final class StallingFactory extends ObservingFactory {
         @Override
-        public WebSocketImpl createWebSocket(WebSocketAdapter adapter, Draft draft) {
-            return createWebSocket(adapter, List.of(draft));
-        }
-
-        @Override
-        public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
-            connection = new WebSocketImpl(adapter, drafts) {
-                @Override
-                public void send(String text) {
-                    super.send(text);
-                    sends.incrementAndGet();
-                    responseQueued.countDown();
-                }
-            };
-            return connection;
-        }
-
-        @Override
-        public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
-            return new PassThroughChannel(channel) {
-                @Override
-                public int read(ByteBuffer dst) throws IOException {
-                    int read = super.read(dst);
-                    if (read > 0 && stallAfterNextRead) {
-                        stalled = true;
-                    }
-                    return read;
-                }
-
-                @Override
-                public int write(ByteBuffer src) throws IOException {
-                    return stalled ? 0 : super.write(src);
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-            // Nothing of its own.
+        int write(SocketChannel channel, ByteBuffer src) throws IOException {
+            return requestRead ? 0 : channel.write(src);
         }
     }
 }
