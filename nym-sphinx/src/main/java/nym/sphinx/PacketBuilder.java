@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 
 import nym.crypto.group.Scalar;
 import nym.sphinx.internal.header.HeaderBuilder;
+import nym.sphinx.internal.header.KeyMaterial;
 import nym.sphinx.internal.header.RouteHeader;
 import nym.sphinx.internal.payload.PayloadCodec;
 import nym.sphinx.route.Delay;
@@ -130,16 +131,15 @@ public final class PacketBuilder {
             random.nextBytes(padding);
         }
 
-        RouteHeader built = RouteHeader.build(geometry, route, delays, destination, initialSecret, padding);
+        byte[] packet = new byte[geometry.packetLength()];
+        // Header and payload are built where they travel, not in arrays of their own.
+        KeyMaterial keys = RouteHeader.writeTo(geometry, route, delays, destination, initialSecret, padding, packet, 0);
         try {
-            byte[] packet = new byte[geometry.packetLength()];
-            System.arraycopy(built.header(), 0, packet, 0, built.header().length);
-            // The payload is padded and encrypted where it travels, not in an array of its own.
             PayloadCodec.padInto(geometry, body, packet, geometry.payloadOffset());
-            PayloadCodec.encryptLayers(built.payloadKeys(), packet, geometry.payloadOffset(), geometry.payloadLength());
+            PayloadCodec.encryptLayers(keys.payloadKeys(), packet, geometry.payloadOffset(), geometry.payloadLength());
             return SphinxPacket.adopt(geometry, packet);
         } finally {
-            built.wipe();
+            keys.wipe();
         }
     }
 }

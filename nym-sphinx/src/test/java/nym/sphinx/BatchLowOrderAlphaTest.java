@@ -95,10 +95,9 @@ class BatchLowOrderAlphaTest {
             delays.add(Delay.ofMillis(1 + random.nextInt(100)));
         }
         KeyMaterial material = new KeyMaterial(GroupElement.fromBytes(HexFormat.of().parseHex(alphaHex)), keys);
-        byte[] header = HeaderBuilder.build(geometry, material, addresses, delays, TestRoutes.destination(random),
-                new byte[HeaderBuilder.finalPaddingLength(geometry, hops)]);
         byte[] bytes = new byte[geometry.packetLength()];
-        System.arraycopy(header, 0, bytes, 0, header.length);
+        HeaderBuilder.buildInto(geometry, material, addresses, delays, TestRoutes.destination(random),
+                new byte[HeaderBuilder.finalPaddingLength(geometry, hops)], bytes, 0);
         byte[] payload = new byte[geometry.payloadLength()];
         random.nextBytes(payload);
         System.arraycopy(payload, 0, bytes, geometry.payloadOffset(), payload.length);

@@ -29,7 +29,8 @@ final class HeaderSurgery {
         final int betaLength = geometry.betaLength();
         byte[] bytes = packet.toBytes();
         RoutingKeys keys = RoutingKeys.derive(firstHopKey.sharedSecret(packet.alpha()));
-        byte[] stream = keys.headerKeystream(betaLength);
+        byte[] stream = new byte[betaLength];
+        keys.headerKeystreamInto(stream, 0, betaLength);
         byte[] beta = Arrays.copyOfRange(bytes, betaOffset, betaOffset + betaLength);
         xor(beta, stream);
         edit.accept(beta);

@@ -29,10 +29,11 @@ public final class Surb {
     private final byte[] header;
     private final byte[] replyKey;
 
+    /** @param header adopted: every caller passes an array of its own; replyKey is copied */
     Surb(SphinxGeometry geometry, NodeAddress firstHop, byte[] header, byte[] replyKey) {
         this.geometry = geometry;
         this.firstHop = firstHop;
-        this.header = header.clone();
+        this.header = header;
         this.replyKey = replyKey.clone();
     }
 

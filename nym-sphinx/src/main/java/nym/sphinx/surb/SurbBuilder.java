@@ -8,6 +8,7 @@ import nym.crypto.group.Scalar;
 import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxGeometry;
 import nym.sphinx.internal.header.HeaderBuilder;
+import nym.sphinx.internal.header.KeyMaterial;
 import nym.sphinx.internal.header.RouteHeader;
 import nym.sphinx.route.Delay;
 import nym.sphinx.route.Destination;
@@ -106,13 +107,14 @@ public final class SurbBuilder {
         byte[] replyKey = new byte[SurbDecryptionKeys.KEY_LENGTH];
         random.nextBytes(replyKey);
 
-        RouteHeader built = RouteHeader.build(geometry, route, delays, new Destination(destination, surbId),
-                Scalar.randomClamped(random), padding);
+        byte[] header = new byte[geometry.headerLength()];
+        KeyMaterial keys = RouteHeader.writeTo(geometry, route, delays, new Destination(destination, surbId),
+                Scalar.randomClamped(random), padding, header, 0);
         try {
-            Surb surb = new Surb(geometry, route.get(0).address(), built.header(), replyKey);
-            return new Created(surb, new SurbDecryptionKeys(surbId, replyKey, built.payloadKeys()));
+            Surb surb = new Surb(geometry, route.get(0).address(), header, replyKey);
+            return new Created(surb, new SurbDecryptionKeys(surbId, replyKey, keys.payloadKeys()));
         } finally {
-            built.wipe();
+            keys.wipe();
             java.util.Arrays.fill(replyKey, (byte) 0);
         }
     }

@@ -1,5 +1,7 @@
 package nym.sphinx.internal.header;
 
+import java.util.Arrays;
+
 import nym.sphinx.SphinxGeometry;
 
 /**
@@ -11,21 +13,21 @@ final class Filler {
     private Filler() {}
 
     /**
-     * @param streams each hop's header key stream, all of one length
-     * @return the filler for a route of {@code streams.length} hops: 60·(n−1) bytes
+     * Writes the filler for a route of {@code hops} hops, 60·(n−1) bytes, to {@code out} at
+     * {@code offset}.
+     *
+     * @param streams each hop's header key stream of {@code streamLength} bytes, one after the other
      */
-    static byte[] compute(byte[][] streams) {
-        int blocks = streams.length - 1;
-        byte[] filler = new byte[blocks * SphinxGeometry.ROUTING_BLOCK_LENGTH];
+    static void writeTo(byte[] streams, int streamLength, int hops, byte[] out, int offset) {
+        int blocks = hops - 1;
+        Arrays.fill(out, offset, offset + blocks * SphinxGeometry.ROUTING_BLOCK_LENGTH, (byte) 0);
         for (int j = 1; j <= blocks; j++) {
             int length = j * SphinxGeometry.ROUTING_BLOCK_LENGTH;
-            byte[] stream = streams[j - 1];
-            int streamOffset = stream.length - length;
+            int streamEnd = j * streamLength; // the end of stream j − 1
             // The filler so far occupies [0, length - 60); the new zero block is implicit.
             for (int k = 0; k < length; k++) {
-                filler[k] ^= stream[streamOffset + k];
+                out[offset + k] ^= streams[streamEnd - length + k];
             }
         }
-        return filler;
     }
 }

@@ -1,5 +1,6 @@
 package nym.sphinx.internal.header;
 
+import java.util.Arrays;
 import java.util.List;
 
 import nym.crypto.CryptoException;
@@ -14,8 +15,14 @@ import nym.sphinx.route.NodeAddress;
  * Builds α ‖ γ ‖ β for a route, from the innermost layer outwards: the final block (destination,
  * identifier, padding) encrypted with the last hop's stream and followed by the filler, then one
  * forward block per earlier hop (next address, delay, next γ, the first part of the next β).
+ *
+ * <p>β is built where it ends up: each earlier layer shifts the array's β one routing block to the
+ * right in place, so a header costs no array per hop.
  */
 public final class HeaderBuilder {
+    /** Every hop's header key stream, one after the other, per thread; zeroed after each header. */
+    private static final ThreadLocal<byte[]> STREAMS = ThreadLocal.withInitial(() -> new byte[0]);
+
     private HeaderBuilder() {}
 
     /** @return bytes of random padding after the final block of an {@code hops}-hop route */
@@ -25,83 +32,82 @@ public final class HeaderBuilder {
     }
 
     /**
+     * Writes the header to {@code out[offset, offset + geometry.headerLength())}.
+     *
      * @param keys the route's key material (α₀ and per-hop keys), n hops
      * @param addresses the route's node addresses, n of them; hop j's block names address j+1
      * @param delays n delays; delay j goes into hop j's block; the last is never used
      * @param destination the final block's destination and identifier
      * @param finalPadding exactly {@link #finalPaddingLength} bytes
-     * @return the header, {@code geometry.headerLength()} bytes
      */
-    public static byte[] build(SphinxGeometry geometry, KeyMaterial keys, List<NodeAddress> addresses,
-            List<Delay> delays, Destination destination, byte[] finalPadding) {
-        final int alphaOffset = geometry.alphaOffset();
-        final int gammaOffset = geometry.gammaOffset();
-        final int betaOffset = geometry.betaOffset();
+    public static void buildInto(SphinxGeometry geometry, KeyMaterial keys, List<NodeAddress> addresses,
+            List<Delay> delays, Destination destination, byte[] finalPadding, byte[] out, int offset) {
+        final int beta = offset + geometry.betaOffset();
         final int betaLength = geometry.betaLength();
         final int block = SphinxGeometry.ROUTING_BLOCK_LENGTH;
+        final int streamLength = geometry.headerKeystreamLength();
 
         List<RoutingKeys> hopKeys = keys.hopKeys();
         int hops = hopKeys.size();
         // Each hop's key stream once, for the filler and for its layer: one AES key schedule per hop.
-        byte[][] streams = new byte[hops][];
-        byte[] beta;
+        byte[] streams = streamScratch(hops * streamLength);
         byte[] gamma;
         try {
             for (int j = 0; j < hops; j++) {
-                streams[j] = hopKeys.get(j).headerKeystream(geometry.headerKeystreamLength());
+                hopKeys.get(j).headerKeystreamInto(streams, j * streamLength, streamLength);
             }
-            byte[] filler = Filler.compute(streams);
 
             // Final hop: flag ‖ version ‖ destination ‖ identifier ‖ padding, encrypted, then the filler.
-            int finalLength = betaLength - filler.length;
-            beta = new byte[betaLength];
-            beta[0] = SphinxGeometry.FINAL_FLAG;
-            PacketVersion.CURRENT.copyTo(beta, SphinxGeometry.VERSION_OFFSET);
-            destination.address().copyTo(beta, SphinxGeometry.ADDRESS_OFFSET);
-            destination.surbId().copyTo(beta, SphinxGeometry.IDENTIFIER_OFFSET);
-            System.arraycopy(finalPadding, 0, beta, SphinxGeometry.FINAL_BLOCK_LENGTH, finalPadding.length);
-            xor(streams[hops - 1], beta, finalLength);
-            System.arraycopy(filler, 0, beta, finalLength, filler.length);
-            gamma = mac(hopKeys.get(hops - 1), beta);
+            int fillerLength = (hops - 1) * block;
+            int finalLength = betaLength - fillerLength;
+            // The fields of either kind of block fill it, so no byte of what out held survives.
+            out[beta] = SphinxGeometry.FINAL_FLAG;
+            PacketVersion.CURRENT.copyTo(out, beta + SphinxGeometry.VERSION_OFFSET);
+            destination.address().copyTo(out, beta + SphinxGeometry.ADDRESS_OFFSET);
+            destination.surbId().copyTo(out, beta + SphinxGeometry.IDENTIFIER_OFFSET);
+            System.arraycopy(finalPadding, 0, out, beta + SphinxGeometry.FINAL_BLOCK_LENGTH, finalPadding.length);
+            xor(streams, (hops - 1) * streamLength, out, beta, finalLength);
+            Filler.writeTo(streams, streamLength, hops, out, beta + finalLength);
+            gamma = mac(hopKeys.get(hops - 1), out, beta, betaLength);
 
-            // Forward hops, innermost first.
+            // Forward hops, innermost first: shift β one block right, write the block in front.
             for (int j = hops - 2; j >= 0; j--) {
-                byte[] next = new byte[betaLength];
-                next[0] = SphinxGeometry.FORWARD_FLAG;
-                PacketVersion.CURRENT.copyTo(next, SphinxGeometry.VERSION_OFFSET);
-                addresses.get(j + 1).copyTo(next, SphinxGeometry.ADDRESS_OFFSET);
-                delays.get(j).writeTo(next, SphinxGeometry.DELAY_OFFSET);
-                System.arraycopy(gamma, 0, next, SphinxGeometry.NEXT_MAC_OFFSET, gamma.length);
-                System.arraycopy(beta, 0, next, block, betaLength - block);
-                xor(streams[j], next, betaLength);
-                beta = next;
-                gamma = mac(hopKeys.get(j), beta);
+                System.arraycopy(out, beta, out, beta + block, betaLength - block);
+                out[beta] = SphinxGeometry.FORWARD_FLAG;
+                PacketVersion.CURRENT.copyTo(out, beta + SphinxGeometry.VERSION_OFFSET);
+                addresses.get(j + 1).copyTo(out, beta + SphinxGeometry.ADDRESS_OFFSET);
+                delays.get(j).writeTo(out, beta + SphinxGeometry.DELAY_OFFSET);
+                System.arraycopy(gamma, 0, out, beta + SphinxGeometry.NEXT_MAC_OFFSET, gamma.length);
+                xor(streams, j * streamLength, out, beta, betaLength);
+                gamma = mac(hopKeys.get(j), out, beta, betaLength);
             }
         } finally {
-            for (byte[] stream : streams) {
-                if (stream != null) { // null after a throw part-way through making them
-                    java.util.Arrays.fill(stream, (byte) 0);
-                }
-            }
+            Arrays.fill(streams, 0, hops * streamLength, (byte) 0);
         }
 
-        byte[] header = new byte[geometry.headerLength()];
-        keys.alpha().copyTo(header, alphaOffset);
-        System.arraycopy(gamma, 0, header, gammaOffset, gamma.length);
-        System.arraycopy(beta, 0, header, betaOffset, betaLength);
-        return header;
+        keys.alpha().copyTo(out, offset + geometry.alphaOffset());
+        System.arraycopy(gamma, 0, out, offset + geometry.gammaOffset(), gamma.length);
     }
 
-    /** data[0, length) ^= stream[0, length). */
-    private static void xor(byte[] stream, byte[] data, int length) {
+    private static byte[] streamScratch(int length) {
+        byte[] streams = STREAMS.get();
+        if (streams.length < length) {
+            streams = new byte[length];
+            STREAMS.set(streams);
+        }
+        return streams;
+    }
+
+    /** data[offset, offset + length) ^= stream[streamOffset, streamOffset + length). */
+    private static void xor(byte[] stream, int streamOffset, byte[] data, int offset, int length) {
         for (int i = 0; i < length; i++) {
-            data[i] ^= stream[i];
+            data[offset + i] ^= stream[streamOffset + i];
         }
     }
 
-    private static byte[] mac(RoutingKeys keys, byte[] beta) {
+    private static byte[] mac(RoutingKeys keys, byte[] data, int offset, int length) {
         try {
-            return TruncatedHmac.compute(keys.macKey(), beta, 0, beta.length);
+            return TruncatedHmac.compute(keys.macKey(), data, offset, length);
         } catch (CryptoException e) {
             throw new IllegalStateException("BUG: derived MAC key has the wrong length", e);
         }

@@ -40,6 +40,15 @@ public record KeyMaterial(GroupElement alpha, List<RoutingKeys> hopKeys) {
         return new KeyMaterial(alpha, keys);
     }
 
+    /** @return the payload keys π₀ … πₙ₋₁ in route order (shared arrays, do not modify) */
+    public List<byte[]> payloadKeys() {
+        List<byte[]> payloadKeys = new ArrayList<>(hopKeys.size());
+        for (RoutingKeys hop : hopKeys) {
+            payloadKeys.add(hop.payloadKey());
+        }
+        return payloadKeys;
+    }
+
     /** Zeroes every hop's symmetric keys. */
     public void wipe() {
         hopKeys.forEach(RoutingKeys::wipe);

@@ -13,22 +13,24 @@ import nym.sphinx.route.Hop;
 import nym.sphinx.route.NodeAddress;
 
 /**
- * A header built for a route together with the per-hop keys it was built with, which the caller
- * needs for the payload layers and must {@link #wipe()} afterwards. Shared by packet and SURB
- * creation, so both build headers in exactly one way.
- *
- * @param header α ‖ γ ‖ β, {@code geometry.headerLength()} bytes
- * @param keys α₀ and the routing keys of every hop
+ * Writes the header for a route and hands back the per-hop keys it was built with, which the
+ * caller needs for the payload layers and must {@link KeyMaterial#wipe()} afterwards. Shared by
+ * packet and SURB creation, so both build headers in exactly one way.
  */
-public record RouteHeader(byte[] header, KeyMaterial keys) {
+public final class RouteHeader {
+    private RouteHeader() {}
+
     /**
+     * Writes α ‖ γ ‖ β to {@code out[offset, offset + geometry.headerLength())}.
+     *
      * @param route 1 to maxHops hops, checked by the caller
      * @param delays one per hop, checked by the caller
      * @param initialSecret the packet's ephemeral secret x
      * @param finalPadding {@link HeaderBuilder#finalPaddingLength} bytes
+     * @return α₀ and the routing keys of every hop
      */
-    public static RouteHeader build(SphinxGeometry geometry, List<Hop> route, List<Delay> delays,
-            Destination destination, Scalar initialSecret, byte[] finalPadding) {
+    public static KeyMaterial writeTo(SphinxGeometry geometry, List<Hop> route, List<Delay> delays,
+            Destination destination, Scalar initialSecret, byte[] finalPadding, byte[] out, int offset) {
         List<X25519PublicKey> publicKeys = new ArrayList<>(route.size());
         List<NodeAddress> addresses = new ArrayList<>(route.size());
         for (Hop hop : route) {
@@ -36,8 +38,13 @@ public record RouteHeader(byte[] header, KeyMaterial keys) {
             addresses.add(hop.address());
         }
         KeyMaterial material = KeyMaterial.derive(initialSecret, publicKeys);
-        return new RouteHeader(HeaderBuilder.build(geometry, material, addresses, delays, destination, finalPadding),
-                material);
+        try {
+            HeaderBuilder.buildInto(geometry, material, addresses, delays, destination, finalPadding, out, offset);
+        } catch (RuntimeException e) {
+            material.wipe();
+            throw e;
+        }
+        return material;
     }
 
     /**
@@ -56,15 +63,5 @@ public record RouteHeader(byte[] header, KeyMaterial keys) {
             throw new SphinxException(SphinxException.Reason.BAD_ROUTE, "need one delay per hop: "
                     + route.size() + " hops, " + (delays == null ? "no" : delays.size()) + " delays");
         }
-    }
-
-    /** @return the payload keys π₀ … πₙ₋₁ in route order (shared arrays, do not modify) */
-    public List<byte[]> payloadKeys() {
-        return keys.hopKeys().stream().map(RoutingKeys::payloadKey).toList();
-    }
-
-    /** Zeroes the per-hop keys. */
-    public void wipe() {
-        keys.wipe();
     }
 }

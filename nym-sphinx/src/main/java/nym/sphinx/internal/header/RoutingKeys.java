@@ -35,6 +35,8 @@ public final class RoutingKeys {
     private static final int PAYLOAD_KEY_OFFSET = MAC_KEY_OFFSET + TruncatedHmac.KEY_LENGTH;
     private static final int BLINDING_OFFSET = PAYLOAD_KEY_OFFSET + Lioness.KEY_LENGTH;
 
+    private static final byte[] NO_INPUT = new byte[0];
+
     /** The HKDF output, per thread: split into the keys below, then zeroed. */
     private static final ThreadLocal<byte[]> OKM = ThreadLocal.withInitial(() -> new byte[OUTPUT_LENGTH]);
 
@@ -91,13 +93,9 @@ public final class RoutingKeys {
         return blindingFactor;
     }
 
-    /** @return the first {@code length} bytes of the header key stream PRG(ρ) */
-    public byte[] headerKeystream(int length) {
-        try {
-            return StreamCipher.keystream(streamKey, length);
-        } catch (CryptoException e) {
-            throw new IllegalStateException("BUG: derived stream key has the wrong length", e);
-        }
+    /** Writes the first {@code length} bytes of the header key stream PRG(ρ) to {@code out} at {@code offset}. */
+    public void headerKeystreamInto(byte[] out, int offset, int length) {
+        decryptPadded(NO_INPUT, 0, 0, out, offset, length);
     }
 
     /**
@@ -108,8 +106,12 @@ public final class RoutingKeys {
      * @param out receives the decrypted routing; must not be {@code beta}
      */
     public void decryptPadded(byte[] beta, int offset, int length, byte[] out, int outLength) {
+        decryptPadded(beta, offset, length, out, 0, outLength);
+    }
+
+    private void decryptPadded(byte[] in, int inOffset, int inLength, byte[] out, int outOffset, int outLength) {
         try {
-            StreamCipher.encryptPadded(streamKey, beta, offset, length, out, 0, outLength);
+            StreamCipher.encryptPadded(streamKey, in, inOffset, inLength, out, outOffset, outLength);
         } catch (CryptoException e) {
             throw new IllegalStateException("BUG: derived stream key has the wrong length", e);
         }
