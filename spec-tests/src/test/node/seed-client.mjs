@@ -5,6 +5,9 @@
 // Usage: node seed-client.mjs URL send RECIPIENT MESSAGE_FILE
 //        node seed-client.mjs URL fetch | ownDetails | getClients
 //        node seed-client.mjs URL rules      (a Binary frame, a malformed request, then ownDetails)
+//        node seed-client.mjs URL subscribe MESSAGE_FILE SENDER_URL RECIPIENT
+//             (not the seed's: subscribe at URL; once subscribed, SENDER_URL's client sends the
+//             message to RECIPIENT; print every frame until a push carries the message)
 import WebSocket from "ws";
 import { readFileSync } from "node:fs";
 
@@ -77,6 +80,34 @@ switch (command) {
       JSON.stringify({ type: "ownDetails" }),
     ]);
     responses.forEach(print);
+    break;
+  }
+  case "subscribe": {
+    const [file, senderUrl, recipient] = rest;
+    const message = readFileSync(file, "utf8");
+    await new Promise((resolve, reject) => {
+      const conn = new WebSocket(url);
+      conn.onerror = (ev) => reject(new Error(`websocket error: ${ev.message}`));
+      conn.onclose = (ev) => reject(new Error(`closed before the push: ${ev.code}`));
+      conn.onmessage = (ev) => {
+        const receivedData = JSON.parse(ev.data);
+        print(receivedData);
+        if (receivedData.type == "subscribe") {
+          const sender = new WebSocket(senderUrl);
+          sender.onerror = (e) => reject(new Error(`sender websocket error: ${e.message}`));
+          sender.onopen = () => sender.send(JSON.stringify({ type: "send", message, recipient_address: recipient }));
+          sender.onmessage = (e) => {
+            print(JSON.parse(e.data));
+            sender.close();
+          };
+        } else if (receivedData.type == "received" && receivedData.messages.includes(message)) {
+          conn.onclose = () => {};
+          conn.close();
+          resolve();
+        }
+      };
+      conn.onopen = () => conn.send(JSON.stringify({ type: "subscribe" }));
+    });
     break;
   }
   default:

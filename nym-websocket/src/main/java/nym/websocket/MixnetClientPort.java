@@ -27,6 +27,13 @@ public interface MixnetClientPort {
      */
     Fetched fetch() throws ClientPortException;
 
+    /**
+     * Registers {@code listener} to run each time messages may have been added to the buffer that
+     * {@link #fetch()} reads (a push to subscribed connections follows). It runs on the client's own
+     * thread: it must return quickly and not throw.
+     */
+    void onArrival(Runnable listener);
+
     /** @return the base58 addresses of the clients registered at the network's providers */
     List<String> clients() throws ClientPortException;
 

@@ -18,15 +18,18 @@ import nym.websocket.internal.ServerLogs;
  * text frame is one JSON request and gets exactly one JSON response, in order per connection:
  * {@code send}, {@code fetch}, {@code getClients}, {@code ownDetails}, or
  * {@code {"type":"error","message":"..."}} for anything wrong, including a Binary frame, after which
- * the connection keeps working. Several connections may be open (up to
+ * the connection keeps working. Beyond the seed, a connection that sends {@code {"type":"subscribe"}}
+ * is pushed {@code {"type":"received","messages":[...]}} frames as messages arrive, between its
+ * responses; connections that do not subscribe never see one. Several connections may be open (up to
  * {@link WebSocketConfig#maxConnections()}); they share the one client, its identity and its buffer
  * of received messages, as the seed warns. A message (one frame or all fragments of one message)
  * over {@link WebSocketConfig#maxFrameBytes()} closes that connection with code 1009; a connection
  * with more than 256 requests waiting for their answers is closed with code 1013. Neither affects
  * other connections.
  *
- * <p><b>Not guaranteed.</b> The seed's API has no authentication: every local process, and any web
- * page open in a local browser, can use it. See {@code docs/client-api.md}.
+ * <p><b>Not guaranteed.</b> The seed's API has no authentication: every local process can use it, and
+ * so can pages served from this machine or from an origin the config allows (web pages of other
+ * sites are refused by their {@code Origin}). See {@code docs/client-api.md}.
  *
  * <p>Thread-safe. {@link #close()} is idempotent.
  */
@@ -53,7 +56,7 @@ public final class WebSocketApiServer implements AutoCloseable {
         Objects.requireNonNull(client, "client");
         config.requireRoomFor(client);
         InetSocketAddress bind = new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port());
-        ApiWebSocketServer server = ApiWebSocketServer.start(bind, config, new RequestHandler(client));
+        ApiWebSocketServer server = ApiWebSocketServer.start(bind, config, new RequestHandler(client, true));
         ServerLogs.WEBSOCKET.log(Level.INFO, "Starting websocket listener at 127.0.0.1:" + server.getPort());
         return new WebSocketApiServer(server);
     }

@@ -2,6 +2,7 @@ package nym.websocket;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link MixnetClientPort} without a network: a message sent to {@link #OWN_ADDRESS} arrives in
@@ -20,6 +21,7 @@ public class FakeClientPort implements MixnetClientPort {
 
     private final List<Sent> sent = new ArrayList<>();
     private final List<String> inbox = new ArrayList<>();
+    private final List<Runnable> arrivalListeners = new CopyOnWriteArrayList<>();
 
     @Override
     public synchronized void send(String recipientAddress, String message) throws ClientPortException {
@@ -31,15 +33,28 @@ public class FakeClientPort implements MixnetClientPort {
         }
         sent.add(new Sent(recipientAddress, message));
         if (recipientAddress.equals(OWN_ADDRESS)) {
-            inbox.add(message);
+            deliver(message);
         }
     }
 
     @Override
+    public void onArrival(Runnable listener) {
+        arrivalListeners.add(listener);
+    }
+
+    private int fetchLimit = Integer.MAX_VALUE;
+
+    @Override
     public synchronized Fetched fetch() throws ClientPortException {
-        List<String> messages = List.copyOf(inbox);
-        inbox.clear();
+        List<String> taken = inbox.subList(0, Math.min(fetchLimit, inbox.size()));
+        List<String> messages = List.copyOf(taken);
+        taken.clear();
         return Fetched.of(messages);
+    }
+
+    /** From now on a fetch hands out at most {@code limit} messages, as the real client caps one. */
+    public synchronized void limitFetch(int limit) {
+        fetchLimit = limit;
     }
 
     @Override
@@ -57,9 +72,12 @@ public class FakeClientPort implements MixnetClientPort {
         return MAX_MESSAGE_BYTES;
     }
 
-    /** Puts {@code message} in the buffer, as if it had arrived through the mixnet. */
-    public synchronized void deliver(String message) {
-        inbox.add(message);
+    /** Puts {@code message} in the buffer, as if it had arrived through the mixnet, and says so. */
+    public void deliver(String message) {
+        synchronized (this) {
+            inbox.add(message);
+        }
+        arrivalListeners.forEach(Runnable::run);
     }
 
     public synchronized List<Sent> sent() {

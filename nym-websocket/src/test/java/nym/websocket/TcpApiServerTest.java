@@ -115,6 +115,16 @@ class TcpApiServerTest {
     }
 
     @Test
+    void refusesToSubscribeBecauseItOnlyAnswers() throws IOException {
+        try (Socket socket = connect()) {
+            assertEquals("{\"type\":\"error\",\"message\":\"subscribe works on the WebSocket only: the TCP socket "
+                    + "sends nothing but answers\"}", request(socket, WebSocketApiServerTest.SUBSCRIBE));
+            client.deliver("still there");
+            assertEquals("{\"type\":\"fetch\",\"messages\":[\"still there\"]}", request(socket, "{\"type\":\"fetch\"}"));
+        }
+    }
+
+    @Test
     void closeEndsOpenConnections() throws IOException {
         try (Socket socket = connect()) {
             request(socket, "{\"type\":\"fetch\"}");

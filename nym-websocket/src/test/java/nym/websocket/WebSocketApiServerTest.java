@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,8 @@ import nym.websocket.internal.ErrorCases;
 /** The WebSocket API against the JDK's own client ({@code java.net.http.WebSocket}) on port 0. */
 class WebSocketApiServerTest {
     private static final String FETCH = "{\"type\":\"fetch\"}";
+    static final String SUBSCRIBE = "{\"type\":\"subscribe\"}";
+    private static final String SUBSCRIBE_RESPONSE = "{\"type\":\"subscribe\"}";
     private static final String OWN_DETAILS_RESPONSE =
             "{\"type\":\"ownDetails\",\"address\":\"" + FakeClientPort.OWN_ADDRESS + "\"}";
 
@@ -129,6 +132,75 @@ class WebSocketApiServerTest {
         JsonNode fetched = Fixtures.parse(connections.getFirst().request(FETCH)).get("messages");
         assertEquals(100, fetched.size(), "one connection fetches what all of them sent: one buffer");
         assertEquals("{\"type\":\"fetch\",\"messages\":[]}", connections.getLast().request(FETCH));
+    }
+
+    @Test
+    void aSubscribedConnectionIsPushedWhatWaitedAndWhatArrives() throws Exception {
+        client.deliver("waited");
+        JdkWebSocketClient ws = connect(start(WebSocketConfig.ofPort(0)), "/mix");
+        assertEquals(SUBSCRIBE_RESPONSE, ws.request(SUBSCRIBE));
+        assertEquals("{\"type\":\"received\",\"messages\":[\"waited\"]}", ws.next());
+        client.deliver("arrived");
+        assertEquals("{\"type\":\"received\",\"messages\":[\"arrived\"]}", ws.next());
+        assertEquals("{\"type\":\"fetch\",\"messages\":[]}", ws.request(FETCH), "pushed messages are gone");
+    }
+
+    @Test
+    void aBufferLargerThanOneFetchIsPushedWhole() throws Exception {
+        client.limitFetch(2);
+        for (int i = 0; i < 7; i++) {
+            client.deliver("w" + i);
+        }
+        JdkWebSocketClient ws = connect(start(WebSocketConfig.ofPort(0)), "/mix");
+        assertEquals(SUBSCRIBE_RESPONSE, ws.request(SUBSCRIBE));
+        assertEquals("{\"type\":\"received\",\"messages\":[\"w0\",\"w1\"]}", ws.next());
+        assertEquals("{\"type\":\"received\",\"messages\":[\"w2\",\"w3\"]}", ws.next());
+        assertEquals("{\"type\":\"received\",\"messages\":[\"w4\",\"w5\"]}", ws.next());
+        assertEquals("{\"type\":\"received\",\"messages\":[\"w6\"]}", ws.next());
+        assertEquals("{\"type\":\"fetch\",\"messages\":[]}", ws.request(FETCH));
+    }
+
+    @Test
+    void onlyConnectionsThatSubscribeArePushed() throws Exception {
+        WebSocketApiServer server = start(WebSocketConfig.ofPort(0));
+        JdkWebSocketClient seedOnly = connect(server, "/mix");
+        JdkWebSocketClient subscriber = connect(server, "/mix");
+        assertEquals(OWN_DETAILS_RESPONSE, seedOnly.request("{\"type\":\"ownDetails\"}"));
+        assertEquals(SUBSCRIBE_RESPONSE, subscriber.request(SUBSCRIBE));
+        for (int i = 0; i < 20; i++) {
+            client.deliver("m" + i);
+        }
+        List<String> pushed = new ArrayList<>();
+        while (pushed.size() < 20) {
+            JsonNode push = Fixtures.parse(subscriber.next());
+            assertEquals("received", push.get("type").textValue());
+            push.get("messages").forEach(message -> pushed.add(message.textValue()));
+        }
+        assertEquals(IntStream.range(0, 20).mapToObj(i -> "m" + i).toList(), pushed, "each once, in order");
+        // The seed-only connection got nothing unasked: its next frame is the answer to its request.
+        assertEquals(OWN_DETAILS_RESPONSE, seedOnly.request("{\"type\":\"ownDetails\"}"));
+    }
+
+    @Test
+    void responsesKeepTheirOrderBetweenPushes() throws Exception {
+        JdkWebSocketClient ws = connect(start(WebSocketConfig.ofPort(0)), "/mix");
+        assertEquals(SUBSCRIBE_RESPONSE, ws.request(SUBSCRIBE));
+        for (int i = 0; i < 50; i++) {
+            ws.send(send("m" + i)); // sent to the fake's own address: each arrives at once, and is pushed
+        }
+        int responses = 0;
+        int pushed = 0;
+        while (responses < 50 || pushed < 50) {
+            JsonNode frame = Fixtures.parse(ws.next());
+            switch (frame.get("type").textValue()) {
+                case "send" -> responses++;
+                case "received" -> pushed += frame.get("messages").size();
+                default -> throw new AssertionError("unexpected frame " + frame);
+            }
+        }
+        assertEquals(50, responses);
+        assertEquals(50, pushed);
+        assertEquals(OWN_DETAILS_RESPONSE, ws.request("{\"type\":\"ownDetails\"}"));
     }
 
     @Test

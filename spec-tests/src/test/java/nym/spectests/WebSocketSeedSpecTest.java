@@ -107,6 +107,27 @@ class WebSocketSeedSpecTest {
         assertEquals("{\"type\":\"fetch\",\"messages\":[]}", again.toString(), "a fetch takes the messages");
     }
 
+    /**
+     * Not the seed's API but its extension: bob subscribes, and alice's message is pushed to him as
+     * it arrives, without a fetch; afterwards a fetch no longer returns it.
+     */
+    @Test
+    void aSubscribedConnectionIsPushedTheMessageWithoutFetching() throws Exception {
+        String message = "pushed to bob " + System.nanoTime();
+        SeedScript.Result result = SeedScript.run(bob.url(), "subscribe", writeTemp(message).toString(), alice.url(),
+                bobAddress);
+        assertEquals(0, result.exit(), result.output());
+        List<String> frames = result.stdout();
+        assertEquals("{\"type\":\"subscribe\"}", frames.getFirst(), result.output());
+        assertTrue(frames.contains("{\"type\":\"send\"}"), "alice's send was accepted\n" + result.output());
+        JsonNode push = result.response();
+        assertEquals("received", push.path("type").asText(), result.output());
+        assertTrue(push.path("messages").toString().contains(message), result.output());
+        JsonNode fetched = SeedScript.request(bob.url(), "fetch");
+        assertFalse(fetched.path("messages").toString().contains(message), "a pushed message is not fetched again: "
+                + fetched);
+    }
+
     @Test
     void aHundredKibibyteMessageCrossesIntact() throws Exception {
         StringBuilder text = new StringBuilder();

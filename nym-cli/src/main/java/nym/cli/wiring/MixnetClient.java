@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import nym.crypto.CryptoException;
@@ -64,6 +65,7 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
     private final ClientPipeline pipeline;
     private final List<Thread> loops = new ArrayList<>();
     private final Set<Long> handedOut = new HashSet<>();
+    private final List<Runnable> arrivalListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param keys the client's identity
@@ -131,8 +133,12 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
                             .ifPresent(localId -> fresh.add(new StoredMessage(localId, message.payload())));
                     acknowledged.add(message.id());
                 }
+                boolean completed = false;
                 for (StoredMessage message : fresh) {
-                    received.accept(message.id(), message.payload());
+                    completed |= received.accept(message.id(), message.payload());
+                }
+                if (completed) {
+                    arrivalListeners.forEach(Runnable::run);
                 }
                 client.acknowledge(self, token, acknowledged);
             } while (batch.size() == PULL_BATCH);
@@ -190,6 +196,11 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
 
     private synchronized void release(List<Long> ids) {
         handedOut.removeAll(ids);
+    }
+
+    @Override
+    public void onArrival(Runnable listener) {
+        arrivalListeners.add(listener);
     }
 
     @Override

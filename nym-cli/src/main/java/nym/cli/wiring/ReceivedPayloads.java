@@ -50,26 +50,30 @@ final class ReceivedPayloads {
         }
     }
 
-    /** Handles one stored payload. */
-    synchronized void accept(long id, byte[] payload) throws ProviderException {
+    /**
+     * Handles one stored payload.
+     *
+     * @return whether it completed a message, now in the store's buffer of received messages
+     */
+    synchronized boolean accept(long id, byte[] payload) throws ProviderException {
         byte[] message;
         Fragment fragment;
         try {
             message = PacketPayload.fromBytes(payload).recoverMessage();
             if (CoverMessage.isLoopCover(message)) {
                 store.deletePayloads(List.of(id));
-                return;
+                return false;
             }
             fragment = Fragment.fromBytes(message);
         } catch (SphinxException | FragmentException e) {
             LOG.log(Level.INFO, "discarding a payload that is not a message: " + e.getMessage());
             store.deletePayloads(List.of(id));
-            return;
+            return false;
         }
         FragmentHeader header = fragment.header();
         if (!header.isFragmented()) {
             store.completeMessage(fragment.data(), List.of(id));
-            return;
+            return true;
         }
         int set = header.setId();
         payloadsBySet.computeIfAbsent(set, s -> new ArrayList<>()).add(id);
@@ -89,7 +93,7 @@ final class ReceivedPayloads {
                 store.deletePayloads(List.of(id));
             }
             dropExpiredSets();
-            return;
+            return false;
         }
         if (complete.isPresent()) {
             List<Long> ids = new ArrayList<>();
@@ -101,6 +105,7 @@ final class ReceivedPayloads {
             store.completeMessage(complete.get(), ids);
         }
         dropExpiredSets();
+        return complete.isPresent();
     }
 
     /** Deletes the stored payloads of sets the reassembler let expire, and forgets those sets. */

@@ -34,6 +34,11 @@ import nym.websocket.WebSocketConfig;
  * handshake, frames and fragmented messages over the limit closed with 1009 by
  * {@link MessageSizeLimitedDraft}.
  *
+ * <p><b>Pushes.</b> Once a connection's {@code subscribe} is answered, each arrival the client reports
+ * queues one push on that connection's {@link RequestQueue}, behind the requests already waiting:
+ * responses keep their order, and a push is a {@code fetch} whose reply the application did not
+ * ask for. A push that was written queues the next one, until the buffer is empty.
+ *
  * <p><b>Lost write demands.</b> Java-WebSocket 1.6.0 can strand a frame sent by any thread but its
  * selector thread, and every response here is sent from a connection's {@link RequestQueue} thread.
  * {@code send} queues the frame, then sets the connection's interest to read and write and wakes
@@ -87,6 +92,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
             WebSocketServerFactory factory) throws IOException {
         ApiWebSocketServer server = new ApiWebSocketServer(bind, config, handler);
         server.setWebSocketFactory(factory);
+        handler.onArrival(server::pushToSubscribers);
         server.start();
         try {
             if (!server.started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -160,13 +166,40 @@ public final class ApiWebSocketServer extends WebSocketServer {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         // A String as UTF-16 is at most 2 bytes per char, a frame of maxFrameBytes at most that many chars.
-        conn.setAttachment(new RequestQueue("ws-requests-" + conn.getRemoteSocketAddress(),
-                4L * config.maxFrameBytes()));
+        conn.setAttachment(new ApiConnection(new RequestQueue("ws-requests-" + conn.getRemoteSocketAddress(),
+                4L * config.maxFrameBytes())));
     }
 
     @Override
     public void onMessage(WebSocket conn, String message) {
-        enqueue(conn, message.length(), () -> reply(conn, handler.answer(message)));
+        enqueue(conn, message.length(), () -> {
+            RequestHandler.Reply reply = handler.answer(message);
+            if (reply(conn, reply) && reply.subscribed()) {
+                ApiConnection state = conn.getAttachment();
+                state.subscribe();
+                queuePush(conn); // messages that were waiting already
+            }
+        });
+    }
+
+    /** Queues a push on every subscribed connection that has none queued. */
+    private void pushToSubscribers() {
+        for (WebSocket conn : getConnections()) {
+            queuePush(conn);
+        }
+    }
+
+    private void queuePush(WebSocket conn) {
+        ApiConnection state = conn.getAttachment();
+        if (state != null && state.claimPush()) {
+            enqueue(conn, 0, () -> {
+                state.pushStarted();
+                RequestHandler.Reply push = handler.push();
+                if (push != null && reply(conn, push)) {
+                    queuePush(conn); // a fetch's worth at a time: more may wait
+                }
+            });
+        }
     }
 
     @Override
@@ -175,8 +208,8 @@ public final class ApiWebSocketServer extends WebSocketServer {
     }
 
     private static void enqueue(WebSocket conn, long chars, Runnable work) {
-        RequestQueue queue = conn.getAttachment();
-        if (queue != null && !queue.offer(chars, work)) {
+        ApiConnection state = conn.getAttachment();
+        if (state != null && !state.requests().offer(chars, work)) {
             LOG.log(Level.WARNING, "Closing connection from " + conn.getRemoteSocketAddress()
                     + ": more than " + RequestQueue.MAX_REQUESTS + " requests or their size waiting");
             conn.close(CloseFrame.TRY_AGAIN_LATER, "too many requests waiting: wait for responses");
@@ -195,11 +228,11 @@ public final class ApiWebSocketServer extends WebSocketServer {
      * flush: {@code send} only queues the frame, and a connection that closes before the selector
      * wrote it would otherwise take them with it.
      */
-    private static void reply(WebSocket conn, RequestHandler.Reply reply) {
+    private static boolean reply(WebSocket conn, RequestHandler.Reply reply) {
         boolean sent = false;
         try {
             if (!awaitWritten(conn)) {
-                return; // closed with a reply still unwritten: this one would not be written either
+                return false; // closed with a reply still unwritten: this one would not be written either
             }
             conn.send(reply.json());
             sent = reply.fetched() == null || awaitWritten(conn);
@@ -208,6 +241,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
         } finally {
             reply.sent(sent);
         }
+        return sent;
     }
 
     /**
@@ -228,9 +262,9 @@ public final class ApiWebSocketServer extends WebSocketServer {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-        RequestQueue queue = conn.getAttachment();
-        if (queue != null) {
-            queue.close();
+        ApiConnection state = conn.getAttachment();
+        if (state != null) {
+            state.requests().close();
         }
     }
 

@@ -28,11 +28,25 @@ public final class RequestHandler {
     private static final System.Logger LOG = System.getLogger(RequestHandler.class.getName());
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    /** The answer to {@code subscribe} where nothing can be pushed. */
+    static final String NO_PUSH_ERROR = "subscribe works on the WebSocket only: the TCP socket sends nothing but answers";
+
     private final MixnetClientPort client;
+    private final boolean pushes;
     private final RequestParser parser = new RequestParser();
 
+    /** A handler for a socket that only answers requests (the TCP socket): {@code subscribe} is an error. */
     public RequestHandler(MixnetClientPort client) {
+        this(client, false);
+    }
+
+    /**
+     * @param pushes whether the socket pushes received messages to connections that
+     *     {@code subscribe} (the WebSocket); if not, {@code subscribe} is answered with an error
+     */
+    public RequestHandler(MixnetClientPort client, boolean pushes) {
         this.client = Objects.requireNonNull(client, "client");
+        this.pushes = pushes;
     }
 
     /**
@@ -40,8 +54,14 @@ public final class RequestHandler {
      *
      * @param json the response, one line
      * @param fetched the messages it carries, to confirm as delivered or not; null for other responses
+     * @param subscribed whether it answers a {@code subscribe}: the connection wants pushes from now on
      */
-    public record Reply(String json, Fetched fetched) {
+    public record Reply(String json, Fetched fetched, boolean subscribed) {
+        /** A reply that is not to a {@code subscribe}. */
+        public Reply(String json, Fetched fetched) {
+            this(json, fetched, false);
+        }
+
         /** Reports whether the response reached the connection. */
         public void sent(boolean handedToConnection) {
             if (fetched != null) {
@@ -75,7 +95,37 @@ public final class RequestHandler {
             LOG.log(Level.ERROR, "BUG: the client failed on a local API request", e);
             response = new Response.Error("internal error in the client: see its log");
         }
-        return new Reply(write(response), fetched[0]);
+        return new Reply(write(response), fetched[0], response instanceof Response.Subscribe);
+    }
+
+    /**
+     * The next messages for a subscribed connection, taken from the client's buffer as a fetch takes
+     * them; the caller reports whether they were sent.
+     *
+     * @return the {@code received} push, or null if no message waits or the buffer cannot be read (logged:
+     *     a push answers no request, so it has no error to send)
+     */
+    public Reply push() {
+        Fetched batch;
+        try {
+            batch = fetchBatch();
+        } catch (ClientPortException e) {
+            LOG.log(Level.WARNING, "cannot push received messages, they stay for a later push or fetch: " + e.getMessage());
+            return null;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "BUG: the client failed to hand out messages to push", e);
+            return null;
+        }
+        if (batch.messages().isEmpty()) {
+            batch.undelivered();
+            return null;
+        }
+        return new Reply(write(new Response.Received(batch.messages())), batch);
+    }
+
+    /** Runs {@code listener} whenever messages may have arrived in the client's buffer. */
+    public void onArrival(Runnable listener) {
+        client.onArrival(listener);
     }
 
     /** @return the error response JSON carrying {@code message} (made one line) */
@@ -87,16 +137,28 @@ public final class RequestHandler {
         return switch (request) {
             case Request.Send send -> send(send);
             case Request.Fetch fetch -> {
-                Fetched batch = client.fetch();
-                if (batch == null) {
-                    throw new IllegalStateException("BUG: MixnetClientPort.fetch() returned null");
-                }
+                Fetched batch = fetchBatch();
                 fetched[0] = batch;
-                yield new Response.Fetch(nonNull(batch.messages(), "fetch"));
+                yield new Response.Fetch(batch.messages());
             }
             case Request.GetClients clients -> new Response.GetClients(nonNull(client.clients(), "clients"));
             case Request.OwnDetails details -> new Response.OwnDetails(client.ownAddress());
+            case Request.Subscribe subscribe -> {
+                if (!pushes) {
+                    throw new RequestException(NO_PUSH_ERROR);
+                }
+                yield new Response.Subscribe();
+            }
         };
+    }
+
+    private Fetched fetchBatch() throws ClientPortException {
+        Fetched batch = client.fetch();
+        if (batch == null) {
+            throw new IllegalStateException("BUG: MixnetClientPort.fetch() returned null");
+        }
+        nonNull(batch.messages(), "fetch");
+        return batch;
     }
 
     private Response send(Request.Send send) throws RequestException, ClientPortException {

@@ -18,7 +18,7 @@ import nym.websocket.internal.json.Request;
  * <p>Thread-safe and stateless.
  */
 final class RequestParser {
-    static final String TYPES = "send, fetch, getClients or ownDetails";
+    static final String TYPES = "send, fetch, getClients, ownDetails or subscribe";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -39,6 +39,7 @@ final class RequestParser {
             case "fetch" -> new Request.Fetch();
             case "getClients" -> new Request.GetClients();
             case "ownDetails" -> new Request.OwnDetails();
+            case "subscribe" -> new Request.Subscribe();
             default -> throw new RequestException("unknown request type \"" + type + "\": expected " + TYPES);
         };
     }

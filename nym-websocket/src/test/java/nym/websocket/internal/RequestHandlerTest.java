@@ -1,6 +1,8 @@
 package nym.websocket.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -88,6 +90,27 @@ class RequestHandlerTest {
     static String sendRequest(String message) {
         return "{\"type\":\"send\",\"message\":\"" + message + "\",\"recipient_address\":\""
                 + FakeClientPort.OWN_ADDRESS + "\"}";
+    }
+
+    @Test
+    void subscribeIsAnsweredOnlyWhereMessagesCanBePushed() {
+        RequestHandler.Reply pushing = new RequestHandler(client, true).answer("{\"type\":\"subscribe\"}");
+        assertEquals("{\"type\":\"subscribe\"}", pushing.json());
+        assertTrue(pushing.subscribed());
+        RequestHandler.Reply answering = handler.answer("{\"type\":\"subscribe\"}");
+        assertEquals("{\"type\":\"error\",\"message\":\"" + RequestHandler.NO_PUSH_ERROR + "\"}", answering.json());
+        assertFalse(answering.subscribed());
+        assertFalse(handler.answer("{\"type\":\"fetch\"}").subscribed());
+    }
+
+    @Test
+    void aPushCarriesWhatWaitsAndNothingWhenNothingDoes() {
+        RequestHandler pushing = new RequestHandler(client, true);
+        assertNull(pushing.push(), "no frame when the buffer is empty");
+        client.deliver("one");
+        client.deliver("two");
+        assertEquals("{\"type\":\"received\",\"messages\":[\"one\",\"two\"]}", pushing.push().json());
+        assertNull(pushing.push());
     }
 
     @Test

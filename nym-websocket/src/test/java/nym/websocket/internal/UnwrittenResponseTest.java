@@ -13,7 +13,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,49 @@ class UnwrittenResponseTest {
     }
 
     @Test
+    void aPushTheConnectionNeverTookLeavesItsMessages() throws Exception {
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        CountDownLatch handedOut = new CountDownLatch(1);
+        FakeClientPort client = new FakeClientPort() {
+            @Override
+            public Fetched fetch() throws ClientPortException {
+                List<String> messages = super.fetch().messages();
+                if (messages.isEmpty()) {
+                    return Fetched.of(messages);
+                }
+                handedOut.countDown();
+                return Fetched.of(messages, () -> outcome.complete("delivered"), () -> outcome.complete("undelivered"));
+            }
+        };
+        StallingFactory factory = new StallingFactory();
+        ApiWebSocketServer server = start(client, factory, true);
+        try {
+            CompletableFuture<String> subscribed = new CompletableFuture<>();
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/"), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                            subscribed.complete(data.toString());
+                            return null;
+                        }
+                    })
+                    .get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            socket.sendText("{\"type\":\"subscribe\"}", true).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            // Only then stall: the push must be the first write that cannot leave.
+            assertEquals("{\"type\":\"subscribe\"}", subscribed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+            factory.arm();
+            socket.sendText("{\"type\":\"ownDetails\"}", true).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(factory.replyQueued.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "no response queued");
+            client.deliver("pushed into a stalled connection");
+            assertTrue(handedOut.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "nothing pushed");
+            socket.abort(); // the application goes away before the push reached it
+            assertEquals("undelivered", outcome.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+        } finally {
+            server.stopQuietly();
+        }
+    }
+
+    @Test
     void aPeerThatNeverReadsHoldsOneReplyAndIsClosedAtTheRequestLimit() throws Exception {
         StallingFactory factory = new StallingFactory();
         ApiWebSocketServer server = start(new FakeClientPort(), factory);
@@ -75,9 +121,14 @@ class UnwrittenResponseTest {
     }
 
     private static ApiWebSocketServer start(FakeClientPort client, StallingFactory factory) throws IOException {
+        return start(client, factory, false);
+    }
+
+    private static ApiWebSocketServer start(FakeClientPort client, StallingFactory factory, boolean pushes)
+            throws IOException {
         return ApiWebSocketServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 new WebSocketConfig(0, WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 1),
-                new RequestHandler(client), factory);
+                new RequestHandler(client, pushes), factory);
     }
 
     /** Connects, sends {@code request} with the channel armed, and waits until its reply is queued. */

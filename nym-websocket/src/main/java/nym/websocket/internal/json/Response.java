@@ -39,6 +39,23 @@ public sealed interface Response {
         }
     }
 
+    /** {@code {"type":"subscribe"}}: received messages will be pushed to this connection. */
+    record Subscribe(String type) implements Response {
+        public Subscribe() {
+            this("subscribe");
+        }
+    }
+
+    /**
+     * {@code {"type":"received","messages":[...]}}: pushed to a subscribed connection, not the answer
+     * to a request.
+     */
+    record Received(String type, List<String> messages) implements Response {
+        public Received(List<String> messages) {
+            this("received", List.copyOf(messages));
+        }
+    }
+
     /** {@code {"type":"error","message":"..."}}: the request failed; the connection stays open. */
     record Error(String type, String message) implements Response {
         public Error(String message) {
