@@ -22,6 +22,7 @@ import nym.topology.directory.MixMetricsReport;
 import nym.traffic.mixnode.MixNode;
 import nym.traffic.mixnode.MixNodeConfig;
 import nym.traffic.mixnode.PersistentReplayFilter;
+import nym.traffic.mixnode.TopologyNextHops;
 import nym.traffic.transport.NodeAddresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Option;
         description = "Runs an initialised mix node until Ctrl-C or SIGTERM. Options given here override the "
                 + "config file.")
 final class MixNodeRunCommand implements Callable<Integer> {
+    /** The least time between two topology reads that packets for an unknown next hop ask for. */
+    private static final Duration NEXT_HOP_READ_GAP = Duration.ofMillis(500);
+
     @Option(names = "--id", required = true, description = "Name of the node given to init.")
     String id;
 
@@ -70,9 +74,12 @@ final class MixNodeRunCommand implements Callable<Integer> {
         PersistentReplayFilter replayFilter = ReplayTags.open(NymHome.Kind.MIXNODE, id);
 
         System.out.println("Starting mixnode...");
+        // Forward only to the next layer's nodes: a header names any address its sender likes.
+        TopologyNextHops nextHops = TopologyNextHops.start(effectiveLayer, directoryClient::fetchTopology,
+                presenceInterval, NEXT_HOP_READ_GAP);
         MixNode node = NodeOptions.bind(NodeAddresses.formatHost(listen),
                 port != null ? "--port" : "mixnode.listening_address", () -> MixNode.start(
-                MixNodeConfig.defaults(listen), privateKey, replayFilter));
+                MixNodeConfig.defaults(listen).withNextHops(nextHops), privateKey, replayFilter));
         InetSocketAddress bound = node.localAddress();
         String announced = NodeAddresses.formatHost(host == null && port == null
                 ? announcedAddress(config.announceAddress(), bound) : bound);
@@ -90,6 +97,7 @@ final class MixNodeRunCommand implements Callable<Integer> {
             presence.interrupt();
             metrics.interrupt();
             node.close();
+            nextHops.close();
             replayFilter.close();
             directoryClient.close();
             System.out.println("Mixnode stopped: " + node.metrics());

@@ -6,7 +6,10 @@ public enum DropReason {
     REPLAY,
     /** The packet failed processing (bad MAC, unknown version, bad routing command) or asked for a delay over the node's maximum. */
     BAD_PACKET,
-    /** The next hop in the header is not a valid socket address. */
+    /**
+     * The next hop in the header is not a valid socket address, or not one the node may forward to
+     * ({@link NextHops}: for a node of a network, a node of the next layer).
+     */
     UNKNOWN_NEXT_HOP,
     /** A bounded queue (processing, delay, or the next hop's send queue) was full. */
     QUEUE_FULL,

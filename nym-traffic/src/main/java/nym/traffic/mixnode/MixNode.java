@@ -3,6 +3,7 @@ package nym.traffic.mixnode;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.DelayQueue;
@@ -33,6 +34,8 @@ import nym.traffic.transport.TransportException;
  */
 public final class MixNode implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MixNode.class.getName());
+    /** How long a packet for a hop the node does not know waits for the node to learn of it. */
+    static final Duration UNKNOWN_HOP_WAIT = Duration.ofSeconds(2);
 
     private final MixNodeConfig config;
     private final PacketProcessor processor;
@@ -134,8 +137,14 @@ public final class MixNode implements AutoCloseable {
             metrics.recordDropped(DropReason.QUEUE_FULL);
             return;
         }
-        long releaseAt = System.nanoTime() + forward.delay().nanos();
-        held.add(new HeldPacket(releaseAt, forward.next(), nextHop, NodeAddresses.formatHost(nextHop)));
+        long now = System.nanoTime();
+        long releaseAt = now + forward.delay().nanos();
+        boolean known = config.nextHops().allows(nextHop);
+        if (!known) {
+            // Perhaps a node that joined since the topology was last read: give the read time to finish.
+            releaseAt = Math.max(releaseAt, now + UNKNOWN_HOP_WAIT.toNanos());
+        }
+        held.add(new HeldPacket(releaseAt, forward.next(), nextHop, NodeAddresses.formatHost(nextHop), known));
     }
 
     private void releaseLoop() {
@@ -147,7 +156,9 @@ public final class MixNode implements AutoCloseable {
                 return;
             }
             metrics.heldCounter().decrementAndGet();
-            if (sender.send(packet.nextHop(), packet.packet())) {
+            if (!packet.nextHopKnown() && !config.nextHops().allows(packet.nextHop())) {
+                metrics.recordDropped(DropReason.UNKNOWN_NEXT_HOP);
+            } else if (sender.send(packet.nextHop(), packet.packet())) {
                 metrics.recordForwarded(packet.nextHost());
             } else {
                 metrics.recordDropped(DropReason.QUEUE_FULL);

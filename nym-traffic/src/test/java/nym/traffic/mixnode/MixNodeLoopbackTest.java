@@ -154,7 +154,7 @@ class MixNodeLoopbackTest {
         InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         MixNodeConfig defaults = MixNodeConfig.defaults(any);
         MixNodeConfig strict = new MixNodeConfig(any, defaults.geometry(), 1, 100, 100, defaults.sender(),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), NextHops.ANY);
         X25519KeyPair key = X25519KeyPair.generate(random);
         try (MixNode node = MixNode.start(strict, key.privateKey(), new InMemoryReplayFilter(100))) {
             SphinxPacket packet = PacketBuilder.create()
