@@ -191,9 +191,12 @@ public final class ApiWebSocketServer extends WebSocketServer {
 
     private void queuePush(WebSocket conn) {
         ApiConnection state = conn.getAttachment();
-        if (state != null && state.claimPush()) {
+        if (state != null && conn.isOpen() && state.claimPush()) {
             enqueue(conn, 0, () -> {
                 state.pushStarted();
+                if (!conn.isOpen()) {
+                    return; // going away: it would only take messages to give them back
+                }
                 RequestHandler.Reply push = handler.push();
                 if (push != null && reply(conn, push)) {
                     queuePush(conn); // a fetch's worth at a time: more may wait
@@ -216,7 +219,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
         }
     }
 
-    private static void reply(WebSocket conn, String response) {
+    private void reply(WebSocket conn, String response) {
         reply(conn, new RequestHandler.Reply(response, null));
     }
 
@@ -226,9 +229,10 @@ public final class ApiWebSocketServer extends WebSocketServer {
      * the {@link RequestQueue} until it closes the connection. Fetched messages count as delivered
      * only once the response is written to the socket, as the TCP socket confirms them after its
      * flush: {@code send} only queues the frame, and a connection that closes before the selector
-     * wrote it would otherwise take them with it.
+     * wrote it would otherwise take them with it. Messages given back that way are pushed to the
+     * subscribed connections: they are in the buffer again, and no arrival will say so.
      */
-    private static boolean reply(WebSocket conn, RequestHandler.Reply reply) {
+    private boolean reply(WebSocket conn, RequestHandler.Reply reply) {
         boolean sent = false;
         try {
             if (!awaitWritten(conn)) {
@@ -240,6 +244,9 @@ public final class ApiWebSocketServer extends WebSocketServer {
             // The peer left before its answer was ready.
         } finally {
             reply.sent(sent);
+            if (!sent && reply.fetched() != null && !reply.fetched().messages().isEmpty()) {
+                pushToSubscribers();
+            }
         }
         return sent;
     }
