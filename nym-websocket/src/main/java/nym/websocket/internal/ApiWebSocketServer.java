@@ -37,7 +37,10 @@ import nym.websocket.WebSocketConfig;
  * <p><b>Pushes.</b> Once a connection's {@code subscribe} is answered, each arrival the client reports
  * queues one push on that connection's {@link RequestQueue}, behind the requests already waiting:
  * responses keep their order, and a push is a {@code fetch} whose reply the application did not
- * ask for. A push that was written queues the next one, until the buffer is empty.
+ * ask for. A push that was written queues the next one, until the buffer is empty. A push takes
+ * messages only once the connection's previous frame is written, so a connection that does not read
+ * holds none that another could have; messages a fetch or push could not write are pushed to the
+ * subscribers.
  *
  * <p><b>Lost write demands.</b> Java-WebSocket 1.6.0 can strand a frame sent by any thread but its
  * selector thread, and every response here is sent from a connection's {@link RequestQueue} thread.
@@ -194,8 +197,10 @@ public final class ApiWebSocketServer extends WebSocketServer {
         if (state != null && conn.isOpen() && state.claimPush()) {
             enqueue(conn, 0, () -> {
                 state.pushStarted();
-                if (!conn.isOpen()) {
-                    return; // going away: it would only take messages to give them back
+                // Messages are taken only once the previous frame is written: a connection that does
+                // not read holds none that another connection could have. Going away, it takes none.
+                if (!conn.isOpen() || !awaitWritten(conn)) {
+                    return;
                 }
                 RequestHandler.Reply push = handler.push();
                 if (push != null && reply(conn, push)) {

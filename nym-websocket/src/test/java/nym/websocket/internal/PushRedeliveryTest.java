@@ -21,6 +21,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft;
 import org.junit.jupiter.api.Test;
 
 import nym.websocket.ClientPortException;
@@ -30,7 +33,7 @@ import nym.websocket.WebSocketConfig;
 
 /**
  * Messages that one connection could not take reach another: a push or fetch whose frame was not
- * written gives its messages back, and they are pushed to the subscribers. The
+ * written gives its messages back, and a subscribed connection that cannot write holds none. The
  * client here behaves as the real one: messages handed out are not handed out again until they
  * come back undelivered, and coming back is not an arrival.
  */
@@ -98,20 +101,80 @@ class PushRedeliveryTest {
         }
     }
 
+    @Test
+    void aSubscriberThatCannotWriteDoesNotTakeMessagesFromOthers() throws Exception {
+        ReturningClient client = new ReturningClient();
+        StallOneFactory factory = new StallOneFactory();
+        ApiWebSocketServer server = start(client, factory);
+        try {
+            Peer a = Peer.connect(server);
+            SocketAddress aAddress = factory.connection.getRemoteSocketAddress();
+            assertEquals(SUBSCRIBE, a.request(SUBSCRIBE));
+            factory.stalled = aAddress;
+            factory.arm();
+            a.send("{\"type\":\"ownDetails\"}");
+            assertTrue(factory.replyQueued.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "no answer queued");
+            // The answer stays in a's out-queue.
+            factory.waitingForWrite = new CountDownLatch(1);
+            client.deliver("m");
+            // a's push is now on a's request thread, waiting for a's out-queue to drain.
+            assertTrue(factory.waitingForWrite.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "a's push did not run");
+
+            Peer b = Peer.connect(server);
+            assertEquals("{\"type\":\"fetch\",\"messages\":[\"m\"]}", b.request("{\"type\":\"fetch\"}"),
+                    "a connection that has not taken its last frame holds a message another connection fetches");
+            b.socket.abort();
+            a.socket.abort();
+        } finally {
+            server.stopQuietly();
+        }
+    }
+
     private static ApiWebSocketServer start(FakeClientPort client, StallOneFactory factory) throws IOException {
         return ApiWebSocketServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 new WebSocketConfig(0, WebSocketConfig.DEFAULT_MAX_FRAME_BYTES, 4),
                 new RequestHandler(client, true), factory);
     }
 
-    /** Connections whose channel writes nothing to the peer at {@link #stalled}. */
+    /**
+     * Connections whose channel writes nothing to the peer at {@link #stalled}; once
+     * {@link #waitingForWrite} is set, it opens when a request thread finds that peer's out-queue
+     * not empty. Replies are counted as {@link ObservingFactory} counts them.
+     */
     private static final class StallOneFactory extends ObservingFactory {
         volatile SocketAddress stalled;
+        volatile CountDownLatch waitingForWrite;
 
         @Override
         int write(SocketChannel channel, ByteBuffer src) throws IOException {
             SocketAddress peer = stalled;
             return peer != null && peer.equals(channel.getRemoteAddress()) ? 0 : channel.write(src);
+        }
+
+        @Override
+        public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
+            connection = new WebSocketImpl(adapter, drafts) {
+                @Override
+                public void send(String text) {
+                    super.send(text);
+                    if (requestRead) {
+                        replies.incrementAndGet();
+                        replyQueued.countDown();
+                    }
+                }
+
+                @Override
+                public boolean hasBufferedData() {
+                    boolean buffered = super.hasBufferedData();
+                    CountDownLatch latch = waitingForWrite;
+                    if (buffered && latch != null && getRemoteSocketAddress().equals(stalled)
+                            && Thread.currentThread().getName().startsWith("ws-requests-")) {
+                        latch.countDown();
+                    }
+                    return buffered;
+                }
+            };
+            return connection;
         }
     }
 
