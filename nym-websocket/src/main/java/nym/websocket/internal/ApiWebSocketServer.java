@@ -64,6 +64,8 @@ public final class ApiWebSocketServer extends WebSocketServer {
     private final WebSocketConfig config;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
+    /** Registered with the client while the server runs: removed when it stops or fails to start. */
+    private final Runnable arrivals = this::pushToSubscribers;
     private final ScheduledExecutorService writeCheck = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("websocket-write-check").factory());
 
@@ -95,7 +97,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
             WebSocketServerFactory factory) throws IOException {
         ApiWebSocketServer server = new ApiWebSocketServer(bind, config, handler);
         server.setWebSocketFactory(factory);
-        handler.onArrival(server::pushToSubscribers);
+        handler.onArrival(server.arrivals);
         server.start();
         try {
             if (!server.started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -108,6 +110,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
             throw new IOException("interrupted while starting the websocket listener at " + bind, e);
         }
         if (server.startFailure != null) {
+            server.handler.removeArrivalListener(server.arrivals);
             server.writeCheck.shutdownNow();
             throw new IOException("cannot listen at " + bind + ": " + server.startFailure.getMessage(), server.startFailure);
         }
@@ -292,6 +295,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
 
     /** Closes every connection (code 1001, going away) and stops listening; waits up to a second. */
     public void stopQuietly() {
+        handler.removeArrivalListener(arrivals);
         try {
             stop(1000, "client shutting down"); // the write check still runs: the close frames are sent too
         } catch (InterruptedException e) {
