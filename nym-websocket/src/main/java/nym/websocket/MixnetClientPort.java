@@ -34,6 +34,9 @@ public interface MixnetClientPort {
      */
     void onArrival(Runnable listener);
 
+    /** Stops running {@code listener}, registered with {@link #onArrival}; nothing if it is not. */
+    void removeArrivalListener(Runnable listener);
+
     /** @return the base58 addresses of the clients registered at the network's providers */
     List<String> clients() throws ClientPortException;
 

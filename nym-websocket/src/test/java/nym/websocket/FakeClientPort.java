@@ -42,6 +42,16 @@ public class FakeClientPort implements MixnetClientPort {
         arrivalListeners.add(listener);
     }
 
+    @Override
+    public void removeArrivalListener(Runnable listener) {
+        arrivalListeners.remove(listener);
+    }
+
+    /** @return how many arrival listeners are registered */
+    public int arrivalListenerCount() {
+        return arrivalListeners.size();
+    }
+
     private int fetchLimit = Integer.MAX_VALUE;
 
     @Override

@@ -281,6 +281,16 @@ class WebSocketApiServerTest {
         assertTrue(e.getMessage().contains("127.0.0.1"), e.getMessage());
     }
 
+    @Test
+    void aServerThatStoppedOrNeverStartedLeavesNoListenerWithTheClient() throws Exception {
+        WebSocketApiServer server = start(WebSocketConfig.ofPort(0));
+        assertEquals(1, client.arrivalListenerCount());
+        assertThrows(IOException.class, () -> start(WebSocketConfig.ofPort(server.port())));
+        assertEquals(1, client.arrivalListenerCount(), "a server that could not listen keeps being told of arrivals");
+        server.close();
+        assertEquals(0, client.arrivalListenerCount(), "a closed server keeps being told of arrivals");
+    }
+
     /**
      * Waits for {@code sender}, which each request's own deadline bounds, and fails with what failed
      * it, so a request without a response fails the test by name rather than as a short count.

@@ -204,6 +204,11 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
     }
 
     @Override
+    public void removeArrivalListener(Runnable listener) {
+        arrivalListeners.remove(listener);
+    }
+
+    @Override
     public List<String> clients() {
         return topology.get().providers().stream().flatMap(p -> p.registeredClients().stream()).toList();
     }

@@ -107,15 +107,18 @@ public final class SurbBuilder {
         byte[] replyKey = new byte[SurbDecryptionKeys.KEY_LENGTH];
         random.nextBytes(replyKey);
 
-        byte[] header = new byte[geometry.headerLength()];
-        KeyMaterial keys = RouteHeader.writeTo(geometry, route, delays, new Destination(destination, surbId),
-                Scalar.randomClamped(random), padding, header, 0);
         try {
-            Surb surb = new Surb(geometry, route.get(0).address(), header, replyKey);
-            return new Created(surb, new SurbDecryptionKeys(surbId, replyKey, keys.payloadKeys()));
+            byte[] header = new byte[geometry.headerLength()];
+            KeyMaterial keys = RouteHeader.writeTo(geometry, route, delays, new Destination(destination, surbId),
+                    Scalar.randomClamped(random), padding, header, 0);
+            try {
+                Surb surb = new Surb(geometry, route.get(0).address(), header, replyKey);
+                return new Created(surb, new SurbDecryptionKeys(surbId, replyKey, keys.payloadKeys()));
+            } finally {
+                keys.wipe();
+            }
         } finally {
-            keys.wipe();
-            java.util.Arrays.fill(replyKey, (byte) 0);
+            java.util.Arrays.fill(replyKey, (byte) 0); // also when the header could not be built
         }
     }
 }

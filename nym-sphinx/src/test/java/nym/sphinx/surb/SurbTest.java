@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +93,32 @@ class SurbTest {
         String keyHex = java.util.HexFormat.of().formatHex(encoded, 17, 49);
         assertEquals(false, text.contains(keyHex), text);
         assertEquals(true, text.contains("secret"), text);
+    }
+
+    @Test
+    void theReplyKeyIsWipedWhenBuildingTheSurbFails() {
+        // Calls for the identifier, the final padding and the reply key, then for the packet's secret.
+        List<byte[]> handedOut = new ArrayList<>();
+        RandomGenerator failing = new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return random.nextLong();
+            }
+
+            @Override
+            public void nextBytes(byte[] bytes) {
+                if (handedOut.size() == 3) {
+                    throw new IllegalStateException("entropy source failed");
+                }
+                random.nextBytes(bytes);
+                handedOut.add(bytes);
+            }
+        };
+        SurbBuilder builder = SurbBuilder.create().route(returnRoute.hops()).delays(returnRoute.delays())
+                .destination(creator).random(failing);
+        assertThrows(IllegalStateException.class, builder::build);
+        byte[] replyKey = handedOut.get(2);
+        assertEquals(SurbDecryptionKeys.KEY_LENGTH, replyKey.length);
+        assertArrayEquals(new byte[SurbDecryptionKeys.KEY_LENGTH], replyKey, "the reply key outlives a failed build");
     }
 }

@@ -37,7 +37,10 @@ import nym.websocket.WebSocketConfig;
  * <p><b>Pushes.</b> Once a connection's {@code subscribe} is answered, each arrival the client reports
  * queues one push on that connection's {@link RequestQueue}, behind the requests already waiting:
  * responses keep their order, and a push is a {@code fetch} whose reply the application did not
- * ask for. A push that was written queues the next one, until the buffer is empty.
+ * ask for. A push that was written queues the next one, until the buffer is empty. A push takes
+ * messages only once the connection's previous frame is written, so a connection that does not read
+ * holds none that another could have; messages a fetch or push could not write are pushed to the
+ * subscribers.
  *
  * <p><b>Lost write demands.</b> Java-WebSocket 1.6.0 can strand a frame sent by any thread but its
  * selector thread, and every response here is sent from a connection's {@link RequestQueue} thread.
@@ -61,6 +64,8 @@ public final class ApiWebSocketServer extends WebSocketServer {
     private final WebSocketConfig config;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
+    /** Registered with the client while the server runs: removed when it stops or fails to start. */
+    private final Runnable arrivals = this::pushToSubscribers;
     private final ScheduledExecutorService writeCheck = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("websocket-write-check").factory());
 
@@ -92,7 +97,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
             WebSocketServerFactory factory) throws IOException {
         ApiWebSocketServer server = new ApiWebSocketServer(bind, config, handler);
         server.setWebSocketFactory(factory);
-        handler.onArrival(server::pushToSubscribers);
+        handler.onArrival(server.arrivals);
         server.start();
         try {
             if (!server.started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -105,6 +110,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
             throw new IOException("interrupted while starting the websocket listener at " + bind, e);
         }
         if (server.startFailure != null) {
+            server.handler.removeArrivalListener(server.arrivals);
             server.writeCheck.shutdownNow();
             throw new IOException("cannot listen at " + bind + ": " + server.startFailure.getMessage(), server.startFailure);
         }
@@ -191,9 +197,14 @@ public final class ApiWebSocketServer extends WebSocketServer {
 
     private void queuePush(WebSocket conn) {
         ApiConnection state = conn.getAttachment();
-        if (state != null && state.claimPush()) {
+        if (state != null && conn.isOpen() && state.claimPush()) {
             enqueue(conn, 0, () -> {
                 state.pushStarted();
+                // Messages are taken only once the previous frame is written: a connection that does
+                // not read holds none that another connection could have. Going away, it takes none.
+                if (!conn.isOpen() || !awaitWritten(conn)) {
+                    return;
+                }
                 RequestHandler.Reply push = handler.push();
                 if (push != null && reply(conn, push)) {
                     queuePush(conn); // a fetch's worth at a time: more may wait
@@ -216,7 +227,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
         }
     }
 
-    private static void reply(WebSocket conn, String response) {
+    private void reply(WebSocket conn, String response) {
         reply(conn, new RequestHandler.Reply(response, null));
     }
 
@@ -226,9 +237,10 @@ public final class ApiWebSocketServer extends WebSocketServer {
      * the {@link RequestQueue} until it closes the connection. Fetched messages count as delivered
      * only once the response is written to the socket, as the TCP socket confirms them after its
      * flush: {@code send} only queues the frame, and a connection that closes before the selector
-     * wrote it would otherwise take them with it.
+     * wrote it would otherwise take them with it. Messages given back that way are pushed to the
+     * subscribed connections: they are in the buffer again, and no arrival will say so.
      */
-    private static boolean reply(WebSocket conn, RequestHandler.Reply reply) {
+    private boolean reply(WebSocket conn, RequestHandler.Reply reply) {
         boolean sent = false;
         try {
             if (!awaitWritten(conn)) {
@@ -240,6 +252,9 @@ public final class ApiWebSocketServer extends WebSocketServer {
             // The peer left before its answer was ready.
         } finally {
             reply.sent(sent);
+            if (!sent && reply.fetched() != null && !reply.fetched().messages().isEmpty()) {
+                pushToSubscribers();
+            }
         }
         return sent;
     }
@@ -280,6 +295,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
 
     /** Closes every connection (code 1001, going away) and stops listening; waits up to a second. */
     public void stopQuietly() {
+        handler.removeArrivalListener(arrivals);
         try {
             stop(1000, "client shutting down"); // the write check still runs: the close frames are sent too
         } catch (InterruptedException e) {

@@ -128,6 +128,11 @@ public final class RequestHandler {
         client.onArrival(listener);
     }
 
+    /** Stops running {@code listener}, registered with {@link #onArrival}. */
+    public void removeArrivalListener(Runnable listener) {
+        client.removeArrivalListener(listener);
+    }
+
     /** @return the error response JSON carrying {@code message} (made one line) */
     public static String error(String message) {
         return write(new Response.Error(RequestException.oneLine(message)));
