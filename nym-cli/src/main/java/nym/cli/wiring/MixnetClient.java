@@ -134,14 +134,28 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
                     acknowledged.add(message.id());
                 }
                 boolean completed = false;
-                for (StoredMessage message : fresh) {
-                    completed |= received.accept(message.id(), message.payload());
-                }
-                if (completed) {
-                    arrivalListeners.forEach(Runnable::run);
+                try {
+                    for (StoredMessage message : fresh) {
+                        completed |= received.accept(message.id(), message.payload());
+                    }
+                } finally {
+                    if (completed) { // also when a later payload failed: these messages are stored
+                        announceArrival();
+                    }
                 }
                 client.acknowledge(self, token, acknowledged);
             } while (batch.size() == PULL_BATCH);
+        }
+    }
+
+    /** Runs every arrival listener; one that throws neither stops the others nor the pull. */
+    private void announceArrival() {
+        for (Runnable listener : arrivalListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "BUG: an arrival listener failed", e);
+            }
         }
     }
 
