@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The seed's TypeScript examples run by Node.js with the {@code ws} package:
- * {@code spec-tests/src/test/node/seed-client.mjs}. Needs node and npm on PATH and fails, not skips,
+ * {@code spec-tests/src/test/node/seed-client.mjs}; and the directory's dashboard page in jsdom
+ * ({@code dashboard-check.mjs}). Needs node and npm on PATH and fails, not skips,
  * without them; installs {@code ws} into {@code src/test/node/node_modules} once.
  */
 final class SeedScript {
@@ -30,9 +31,10 @@ final class SeedScript {
         return ProjectFiles.root().resolve("spec-tests/src/test/node");
     }
 
-    /** Installs {@code ws} if it is not installed yet. */
+    /** Installs {@code ws} and {@code jsdom} if they are not installed yet. */
     static synchronized void install() throws Exception {
-        if (Files.isDirectory(directory().resolve("node_modules/ws"))) {
+        if (Files.isDirectory(directory().resolve("node_modules/ws"))
+                && Files.isDirectory(directory().resolve("node_modules/jsdom"))) {
             return;
         }
         Result install = execute(Duration.ofMinutes(5), "npm", "install", "--no-audit", "--no-fund");
@@ -55,7 +57,14 @@ final class SeedScript {
 
     /** Runs {@code node seed-client.mjs URL arguments...}. */
     static Result run(String url, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", "seed-client.mjs", url));
+        List<String> command = new ArrayList<>(List.of(url));
+        command.addAll(List.of(arguments));
+        return runScript("seed-client.mjs", command.toArray(String[]::new));
+    }
+
+    /** Runs {@code node SCRIPT arguments...}, a script of {@link #directory()}. */
+    static Result runScript(String script, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(List.of(arguments));
         return execute(DEADLINE, command.toArray(String[]::new));
     }

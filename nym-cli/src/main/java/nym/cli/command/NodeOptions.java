@@ -96,8 +96,12 @@ final class NodeOptions {
      * @return the one line for a listener that cannot bind: the address, why, and what to change
      */
     static ConfigException cannotListen(String address, BindException e, String portSetBy) {
-        return new ConfigException("cannot listen on " + address + ": " + e.getMessage() + " (choose another "
-                + portSetBy + ")");
+        // EADDRINUSE is the port's fault; anything else (EADDRNOTAVAIL: "Cannot assign requested
+        // address") is the host's, and another port would not help.
+        String advice = String.valueOf(e.getMessage()).contains("already in use")
+                ? "choose another " + portSetBy
+                : "the host must be an address of this machine";
+        return new ConfigException("cannot listen on " + address + ": " + e.getMessage() + " (" + advice + ")");
     }
 
     static URI checkDirectory(String url) throws ConfigException {

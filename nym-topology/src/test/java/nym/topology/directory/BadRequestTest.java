@@ -113,7 +113,7 @@ class BadRequestTest {
     void unknownPath() throws Exception {
         assertRefused(send(HttpRequest.newBuilder(uri("/api/presence/nothing")).GET()), 404,
                 "unknown path /api/presence/nothing");
-        assertRefused(send(HttpRequest.newBuilder(uri("/")).GET()), 404, "unknown path /");
+        assertRefused(send(HttpRequest.newBuilder(uri("/api")).GET()), 404, "unknown path /api");
     }
 
     /** @return the head and body of one HTTP/1.1 answer with a Content-Length */

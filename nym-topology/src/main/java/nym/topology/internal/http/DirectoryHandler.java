@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import nym.topology.internal.Text;
@@ -15,7 +16,8 @@ import nym.topology.directory.PresenceRegistry;
 import nym.topology.internal.json.JsonCodec;
 
 /**
- * Serves every path of the directory's API from a {@link PresenceRegistry}. Bad requests get a 4xx
+ * Serves every path of the directory's API from a {@link PresenceRegistry}, and the dashboard page
+ * ({@link DashboardFiles}) at {@code /}. Bad requests get a 4xx
  * with {@code {"error": one line}}; a bug gets a 500 of the same shape and a log line; the server
  * keeps serving either way. Bodies larger than the cap are refused from their {@code Content-Length}
  * without being read, or after reading one byte past the cap when the length is not declared.
@@ -32,7 +34,7 @@ public final class DirectoryHandler implements HttpHandler {
     public DirectoryHandler(PresenceRegistry registry) {
         Objects.requireNonNull(registry, "registry");
         this.maxBodyBytes = registry.config().maxBodyBytes();
-        this.routes = Map.of(
+        Map<String, Map<String, Endpoint>> api = Map.of(
                 "/api/presence/topology", Map.of(GET, body -> Reply.ok(JsonCodec.writeTopology(registry.topology()))),
                 "/api/presence/mixnodes", Map.of(POST, body -> {
                     registry.registerMixNode(JsonCodec.readMixNode(body));
@@ -48,6 +50,9 @@ public final class DirectoryHandler implements HttpHandler {
                             registry.reportMetrics(JsonCodec.readMetricsReport(body));
                             return Reply.noContent();
                         }));
+        Map<String, Map<String, Endpoint>> all = new HashMap<>(api);
+        DashboardFiles.FILES.forEach((path, file) -> all.put(path, Map.of(GET, body -> file)));
+        this.routes = Map.copyOf(all);
     }
 
     @Override
@@ -123,7 +128,11 @@ public final class DirectoryHandler implements HttpHandler {
             exchange.sendResponseHeaders(reply.status(), -1);
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        if (!Reply.JSON.equals(reply.contentType())) {
+            exchange.getResponseHeaders().set("Content-Security-Policy", DashboardFiles.CONTENT_SECURITY_POLICY);
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        }
         exchange.sendResponseHeaders(reply.status(), reply.body().length);
         // Closing the body stream flushes the answer before the exchange drains an unread request.
         try (OutputStream out = exchange.getResponseBody()) {
