@@ -5,6 +5,7 @@
 // Usage: node seed-client.mjs URL send RECIPIENT MESSAGE_FILE
 //        node seed-client.mjs URL fetch | ownDetails | getClients
 //        node seed-client.mjs URL rules      (a Binary frame, a malformed request, then ownDetails)
+//        node seed-client.mjs URL raw REQUEST_FILE  (any one request, as JSON in the file)
 //        node seed-client.mjs URL subscribe MESSAGE_FILE SENDER_URL RECIPIENT
 //             (not the seed's: subscribe at URL; once subscribed, SENDER_URL's client sends the
 //             message to RECIPIENT; print every frame until a push carries the message)
@@ -80,6 +81,11 @@ switch (command) {
       JSON.stringify({ type: "ownDetails" }),
     ]);
     responses.forEach(print);
+    break;
+  }
+  case "raw": {
+    const [response] = await connect(() => {}, [readFileSync(rest[0], "utf8")]);
+    print(response);
     break;
   }
   case "subscribe": {

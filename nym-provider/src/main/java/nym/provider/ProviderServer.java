@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import nym.crypto.keys.X25519PrivateKey;
+import nym.provider.client.Delivery;
 import nym.provider.store.InboxStore;
 import nym.sphinx.PacketOutcome;
 import nym.sphinx.PacketProcessor;
@@ -155,7 +156,7 @@ public final class ProviderServer implements AutoCloseable {
                 metrics.droppedInboxFull.increment();
                 return;
             }
-            store.store(last.destination(), last.payload().toBytes());
+            store.store(last.destination(), new Delivery(last.surbId(), last.payload().toBytes()).toBytes());
             metrics.stored.increment();
         } catch (SphinxException e) {
             countDropped(e);

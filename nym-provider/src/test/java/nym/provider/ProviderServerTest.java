@@ -3,6 +3,7 @@ package nym.provider;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import nym.crypto.keys.X25519KeyPair;
 import nym.provider.client.AuthToken;
+import nym.provider.client.Delivery;
 import nym.provider.client.ProviderClient;
 import nym.provider.internal.protocol.ClientFrames;
 import nym.provider.internal.protocol.ClientProtocol;
@@ -43,6 +45,7 @@ import nym.sphinx.route.Destination;
 import nym.sphinx.route.DestinationAddress;
 import nym.sphinx.route.Hop;
 import nym.sphinx.route.SurbId;
+import nym.sphinx.surb.SurbBuilder;
 import nym.traffic.transport.NodeAddresses;
 import nym.traffic.transport.PacketSender;
 
@@ -110,11 +113,31 @@ class ProviderServerTest {
             List<StoredMessage> batch = client.pull(me, token, 10);
             assertEquals(1, batch.size());
             assertArrayEquals("hello alice".getBytes(StandardCharsets.UTF_8),
-                    PacketPayload.fromBytes(batch.get(0).payload()).recoverMessage());
+                    PacketPayload.fromBytes(plainPayload(batch.get(0).payload())).recoverMessage());
             assertEquals(1, client.pull(me, token, 10).size(), "not deleted before the acknowledgement");
 
             assertEquals(1, client.acknowledge(me, token, List.of(batch.get(0).id())));
             assertEquals(0, client.pull(me, token, 10).size());
+        }
+    }
+
+    @Test
+    void aReplyThroughASurbKeepsItsSurbIdForTheClient() throws Exception {
+        DestinationAddress me = ProviderClient.address(alice.publicKey());
+        SurbBuilder.Created created = SurbBuilder.create()
+                .route(List.of(new Hop(NodeAddresses.encode(provider.mixAddress()), providerKey.publicKey())))
+                .delays(List.of(Delay.ZERO)).destination(me).random(random).build();
+        try (ProviderClient client = client()) {
+            AuthToken token = client.register(alice, providerKey.publicKey());
+            mix.send(provider.mixAddress(), created.surb().createReply("through the SURB".getBytes(StandardCharsets.UTF_8)));
+            await("the reply to be stored", () -> provider.metrics().stored() == 1);
+
+            Delivery delivery = Delivery.fromBytes(client.pull(me, token, 10).get(0).payload(),
+                    SphinxGeometry.DEFAULT.payloadLength());
+            assertTrue(delivery.isReply());
+            assertEquals(created.decryptionKeys().surbId(), delivery.surbId());
+            assertArrayEquals("through the SURB".getBytes(StandardCharsets.UTF_8),
+                    created.decryptionKeys().recoverReply(PacketPayload.fromBytes(delivery.payload())));
         }
     }
 
@@ -222,7 +245,8 @@ class ProviderServerTest {
 
             List<String> messages = new ArrayList<>();
             for (StoredMessage message : client.pull(me, token, 100)) {
-                messages.add(new String(PacketPayload.fromBytes(message.payload()).recoverMessage(), StandardCharsets.UTF_8));
+                messages.add(new String(PacketPayload.fromBytes(plainPayload(message.payload())).recoverMessage(),
+                        StandardCharsets.UTF_8));
             }
             assertEquals(IntStream.range(0, burst).mapToObj(i -> "burst " + i).sorted().toList(),
                     messages.stream().sorted().toList());
@@ -288,5 +312,12 @@ class ProviderServerTest {
                 ProviderConfig.defaults(ANY, takenClient), providerKey.privateKey(), store));
         assertEquals(ListenerBindException.Listener.CLIENT, client.listener());
         assertEquals(takenClient, client.address());
+    }
+
+    /** @return the payload of a stored delivery that is not a reply (its SURB id is all zeros) */
+    private static byte[] plainPayload(byte[] stored) throws Exception {
+        Delivery delivery = Delivery.fromBytes(stored, SphinxGeometry.DEFAULT.payloadLength());
+        assertFalse(delivery.isReply(), "a packet built without a SURB carries a zero SURB id");
+        return delivery.payload();
     }
 }

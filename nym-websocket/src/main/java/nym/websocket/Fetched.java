@@ -12,6 +12,14 @@ public interface Fetched {
     /** @return the messages, oldest first */
     List<String> messages();
 
+    /**
+     * @return for each message, the SURB (base64) its sender attached for a reply, or null; an empty
+     *     list if no message has one
+     */
+    default List<String> replySurbs() {
+        return List.of();
+    }
+
     /** The response carrying the messages was written to the connection: they may be deleted. */
     void delivered();
 
@@ -29,11 +37,28 @@ public interface Fetched {
      * @return {@code messages} (copied), confirmed by running one of the two
      */
     static Fetched of(List<String> messages, Runnable onDelivered, Runnable onUndelivered) {
+        return of(messages, List.of(), onDelivered, onUndelivered);
+    }
+
+    /**
+     * @param replySurbs empty, or one entry per message: its SURB (base64), or null
+     * @return {@code messages} and {@code replySurbs} (copied), confirmed by running one of the two
+     */
+    static Fetched of(List<String> messages, List<String> replySurbs, Runnable onDelivered, Runnable onUndelivered) {
         List<String> copy = List.copyOf(messages);
+        if (!replySurbs.isEmpty() && replySurbs.size() != copy.size()) {
+            throw new IllegalArgumentException(replySurbs.size() + " reply SURBs for " + copy.size() + " messages");
+        }
+        List<String> surbs = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(replySurbs));
         return new Fetched() {
             @Override
             public List<String> messages() {
                 return copy;
+            }
+
+            @Override
+            public List<String> replySurbs() {
+                return surbs;
             }
 
             @Override

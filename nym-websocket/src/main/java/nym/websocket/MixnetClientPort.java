@@ -20,6 +20,29 @@ public interface MixnetClientPort {
     void send(String recipientAddress, String message) throws ClientPortException;
 
     /**
+     * {@link #send(String, String)}, with a single-use reply block (SURB) attached when
+     * {@code withReplySurb}: the recipient can answer through it without learning this client's address.
+     *
+     * @throws ClientPortException also if this client cannot attach SURBs
+     */
+    default void send(String recipientAddress, String message, boolean withReplySurb) throws ClientPortException {
+        if (withReplySurb) {
+            throw new ClientPortException("this client cannot attach reply SURBs");
+        }
+        send(recipientAddress, message);
+    }
+
+    /**
+     * Queues {@code message} as the one reply through {@code replySurb} (base64, as a fetch handed it out).
+     *
+     * @throws ClientPortException with a one-line reason: a malformed SURB, a message longer than one
+     *     reply packet carries, or a client that cannot reply
+     */
+    default void reply(String replySurb, String message) throws ClientPortException {
+        throw new ClientPortException("this client cannot send replies");
+    }
+
+    /**
      * @return messages received and not yet delivered, oldest first; they leave the client's buffer
      *     only when the caller reports them {@link Fetched#delivered() delivered}, and a concurrent
      *     fetch does not hand out the same messages meanwhile

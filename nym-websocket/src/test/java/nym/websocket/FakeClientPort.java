@@ -24,7 +24,14 @@ public class FakeClientPort implements MixnetClientPort {
     private final List<Runnable> arrivalListeners = new CopyOnWriteArrayList<>();
 
     @Override
-    public synchronized void send(String recipientAddress, String message) throws ClientPortException {
+    public void send(String recipientAddress, String message) throws ClientPortException {
+        send(recipientAddress, message, false);
+    }
+
+    /** A message to its own address arrives, with a made-up SURB ("SURB-n" in base64) if one was asked for. */
+    @Override
+    public synchronized void send(String recipientAddress, String message, boolean withReplySurb)
+            throws ClientPortException {
         if (!recipientAddress.matches("[1-9A-HJ-NP-Za-km-z]{32,44}")) {
             throw new ClientPortException("malformed recipient address \"" + recipientAddress + "\": not base58");
         }
@@ -33,7 +40,8 @@ public class FakeClientPort implements MixnetClientPort {
         }
         sent.add(new Sent(recipientAddress, message));
         if (recipientAddress.equals(OWN_ADDRESS)) {
-            deliver(message);
+            deliver(message, withReplySurb
+                    ? java.util.Base64.getEncoder().encodeToString(("SURB-" + ++surbsMade).getBytes()) : null);
         }
     }
 
@@ -53,13 +61,36 @@ public class FakeClientPort implements MixnetClientPort {
     }
 
     private int fetchLimit = Integer.MAX_VALUE;
+    /** The reply SURB of each message in the inbox, null for none. */
+    private final List<String> inboxSurbs = new ArrayList<>();
+    private final List<Sent> replies = new ArrayList<>();
+    private int surbsMade;
 
     @Override
     public synchronized Fetched fetch() throws ClientPortException {
-        List<String> taken = inbox.subList(0, Math.min(fetchLimit, inbox.size()));
+        int count = Math.min(fetchLimit, inbox.size());
+        List<String> taken = inbox.subList(0, count);
         List<String> messages = List.copyOf(taken);
         taken.clear();
-        return Fetched.of(messages);
+        List<String> surbsTaken = inboxSurbs.subList(0, count);
+        List<String> surbs = new ArrayList<>(surbsTaken);
+        surbsTaken.clear();
+        return Fetched.of(messages, surbs, () -> { }, () -> { });
+    }
+
+    /** Refuses a SURB that is not base64, as the real client does; otherwise records the reply. */
+    @Override
+    public synchronized void reply(String replySurb, String message) throws ClientPortException {
+        try {
+            java.util.Base64.getDecoder().decode(replySurb);
+        } catch (IllegalArgumentException e) {
+            throw new ClientPortException("malformed reply_surb \"" + replySurb + "\"");
+        }
+        replies.add(new Sent(replySurb, message));
+    }
+
+    public synchronized List<Sent> replies() {
+        return List.copyOf(replies);
     }
 
     /** From now on a fetch hands out at most {@code limit} messages, as the real client caps one. */
@@ -84,8 +115,13 @@ public class FakeClientPort implements MixnetClientPort {
 
     /** Puts {@code message} in the buffer, as if it had arrived through the mixnet, and says so. */
     public void deliver(String message) {
+        deliver(message, null);
+    }
+
+    private void deliver(String message, String replySurb) {
         synchronized (this) {
             inbox.add(message);
+            inboxSurbs.add(replySurb);
         }
         arrivalListeners.forEach(Runnable::run);
     }

@@ -135,6 +135,29 @@ class WebSocketApiServerTest {
     }
 
     @Test
+    void aMessageWithASurbIsFetchedWithItAndCanBeAnswered() throws Exception {
+        JdkWebSocketClient ws = connect(start(WebSocketConfig.ofPort(0)), "/mix");
+        assertEquals("{\"type\":\"send\"}", ws.request(send("plain")));
+        assertEquals("{\"type\":\"send\"}", ws.request("{\"type\":\"send\",\"message\":\"answer me\","
+                + "\"recipient_address\":\"" + FakeClientPort.OWN_ADDRESS + "\",\"with_reply_surb\":true}"));
+        String surb = java.util.Base64.getEncoder().encodeToString("SURB-1".getBytes());
+        assertEquals("{\"type\":\"fetch\",\"messages\":[\"plain\",\"answer me\"],\"reply_surbs\":[null,\"" + surb + "\"]}",
+                ws.request(FETCH));
+        assertEquals("{\"type\":\"reply\"}",
+                ws.request("{\"type\":\"reply\",\"message\":\"here\",\"reply_surb\":\"" + surb + "\"}"));
+        assertEquals(List.of(new FakeClientPort.Sent(surb, "here")), client.replies());
+        assertEquals("{\"type\":\"fetch\",\"messages\":[]}", ws.request(FETCH), "no reply_surbs without SURBs");
+
+        assertEquals(SUBSCRIBE_RESPONSE, ws.request(SUBSCRIBE));
+        ws.send("{\"type\":\"send\",\"message\":\"pushed\",\"recipient_address\":\"" + FakeClientPort.OWN_ADDRESS
+                + "\",\"with_reply_surb\":true}");
+        String second = java.util.Base64.getEncoder().encodeToString("SURB-2".getBytes());
+        List<String> frames = List.of(ws.next(), ws.next());
+        assertTrue(frames.contains("{\"type\":\"received\",\"messages\":[\"pushed\"],\"reply_surbs\":[\"" + second + "\"]}"),
+                frames.toString());
+    }
+
+    @Test
     void aSubscribedConnectionIsPushedWhatWaitedAndWhatArrives() throws Exception {
         client.deliver("waited");
         JdkWebSocketClient ws = connect(start(WebSocketConfig.ofPort(0)), "/mix");

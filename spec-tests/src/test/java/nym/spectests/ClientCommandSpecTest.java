@@ -190,7 +190,7 @@ class ClientCommandSpecTest {
                 moved.get(0));
         try (ClientMessageStore kept = Inboxes.openClientStore(aside)) {
             assertEquals(List.of("for the old alice"), kept.peekMessages(10, Long.MAX_VALUE, Set.of()).stream()
-                    .map(message -> new String(message.payload(), StandardCharsets.UTF_8)).toList());
+                    .map(message -> new String(message.body(), StandardCharsets.UTF_8)).toList());
         }
 
         try (Clients.Running run = Clients.run(home, "alice");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import nym.crypto.keys.KeyPem;
 import nym.provider.client.AuthToken;
+import nym.provider.client.Delivery;
 import nym.provider.client.ProviderClient;
 import nym.provider.store.StoredMessage;
 import nym.sphinx.PacketPayload;
@@ -119,7 +120,7 @@ class ClientCrashSpecTest {
                     Duration.ofSeconds(5))) {
                 long count = 0;
                 for (StoredMessage stored : client.pull(address, token, 1000)) {
-                    if (!CoverMessage.isLoopCover(PacketPayload.fromBytes(stored.payload()).recoverMessage())) {
+                    if (!CoverMessage.isLoopCover(PacketPayload.fromBytes(Delivery.fromBytes(stored.payload(), SphinxGeometry.DEFAULT.payloadLength()).payload()).recoverMessage())) {
                         count++;
                     }
                 }

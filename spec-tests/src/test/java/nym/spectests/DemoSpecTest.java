@@ -47,7 +47,7 @@ class DemoSpecTest {
             assertEquals(bobData, aside.getParent(), moved);
             try (ClientMessageStore kept = Inboxes.openClientStore(aside)) {
                 assertEquals(List.of("left over from an earlier run"), kept.peekMessages(10, Long.MAX_VALUE, Set.of())
-                        .stream().map(stored -> new String(stored.payload(), StandardCharsets.UTF_8)).toList(),
+                        .stream().map(stored -> new String(stored.body(), StandardCharsets.UTF_8)).toList(),
                         "the earlier run's message is kept, not fetched by this run's bob");
             }
             String ready = demo.awaitLine("Network ready: directory ", DEADLINE);

@@ -26,10 +26,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import nym.crypto.keys.X25519KeyPair;
 import nym.provider.client.AuthToken;
+import nym.provider.client.Delivery;
 import nym.provider.client.ProviderClient;
 import nym.provider.store.StoredMessage;
 import nym.sphinx.PacketBuilder;
 import nym.sphinx.PacketPayload;
+import nym.sphinx.SphinxGeometry;
 import nym.sphinx.SphinxPacket;
 import nym.sphinx.route.Delay;
 import nym.sphinx.route.Destination;
@@ -145,7 +147,7 @@ class NetworkSpecTest {
         Image.await("'" + message + "' at the provider", DEADLINE, () -> {
             try {
                 for (StoredMessage stored : pull()) {
-                    if (java.util.Arrays.equals(expected, PacketPayload.fromBytes(stored.payload()).recoverMessage())) {
+                    if (java.util.Arrays.equals(expected, PacketPayload.fromBytes(Delivery.fromBytes(stored.payload(), SphinxGeometry.DEFAULT.payloadLength()).payload()).recoverMessage())) {
                         found[0] = stored;
                         return true;
                     }
@@ -167,7 +169,7 @@ class NetworkSpecTest {
 
         StoredMessage stored = sendAndAwait("hello alice, through three mixes");
         assertArrayEquals("hello alice, through three mixes".getBytes(StandardCharsets.UTF_8),
-                PacketPayload.fromBytes(stored.payload()).recoverMessage());
+                PacketPayload.fromBytes(Delivery.fromBytes(stored.payload(), SphinxGeometry.DEFAULT.payloadLength()).payload()).recoverMessage());
         acknowledge(List.of(stored));
         assertTrue(pull().stream().noneMatch(m -> m.id() == stored.id()), "deleted once acknowledged");
     }

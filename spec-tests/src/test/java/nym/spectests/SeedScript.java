@@ -80,6 +80,17 @@ final class SeedScript {
         }
     }
 
+    /** Sends {@code request} (one JSON object) on a connection of its own; returns the response. */
+    static JsonNode raw(String url, JsonNode request) throws Exception {
+        Path file = Files.createTempFile("nym-seed-request", ".json");
+        try {
+            Files.writeString(file, JSON.writeValueAsString(request), StandardCharsets.UTF_8);
+            return run(url, "raw", file.toString()).response();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     static JsonNode request(String url, String type) throws Exception {
         return run(url, type).response();
     }

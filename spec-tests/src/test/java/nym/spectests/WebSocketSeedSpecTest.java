@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nym.crypto.keys.KeyPem;
 import nym.crypto.keys.X25519KeyPair;
@@ -32,6 +35,7 @@ import nym.crypto.keys.X25519KeyPair;
  * arriving also show that the [debug] section is read.
  */
 class WebSocketSeedSpecTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DELIVERY = Duration.ofSeconds(60);
 
     private static Path root;
@@ -126,6 +130,45 @@ class WebSocketSeedSpecTest {
         JsonNode fetched = SeedScript.request(bob.url(), "fetch");
         assertFalse(fetched.path("messages").toString().contains(message), "a pushed message is not fetched again: "
                 + fetched);
+    }
+
+    /**
+     * Not the seed's API but its extension: alice attaches a SURB, bob answers through it without
+     * learning alice's address, and alice's client undoes the reply's layers with the SURB's keys.
+     */
+    @Test
+    void bobAnswersAliceThroughTheSurbSheAttached() throws Exception {
+        ObjectNode send = JSON.createObjectNode().put("type", "send").put("message", "reply to me, anonymously")
+                .put("recipient_address", bobAddress).put("with_reply_surb", true);
+        assertEquals("{\"type\":\"send\"}", SeedScript.raw(alice.url(), send).toString());
+
+        List<JsonNode> fetched = new ArrayList<>();
+        Image.await("alice's message with its SURB at bob", DELIVERY, () -> {
+            try {
+                JsonNode response = SeedScript.request(bob.url(), "fetch");
+                if (response.path("messages").size() > 0) {
+                    fetched.add(response);
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return !fetched.isEmpty();
+        });
+        JsonNode atBob = fetched.getFirst();
+        assertEquals("[\"reply to me, anonymously\"]", atBob.path("messages").toString(), atBob.toString());
+        String surb = atBob.path("reply_surbs").path(0).asText();
+        assertEquals(Base64.getDecoder().decode(surb).length, 572, "one encoded SURB: " + atBob);
+        String aliceAddress = SeedScript.request(alice.url(), "ownDetails").path("address").asText();
+        assertFalse(atBob.toString().contains(aliceAddress), "bob does not learn alice's address");
+
+        ObjectNode reply = JSON.createObjectNode().put("type", "reply").put("message", "here you are, whoever you are")
+                .put("reply_surb", surb);
+        assertEquals("{\"type\":\"reply\"}", SeedScript.raw(bob.url(), reply).toString());
+        assertEquals(List.of("here you are, whoever you are"), SeedScript.fetchUntil(alice.url(), 1, DELIVERY));
+
+        JsonNode malformed = SeedScript.raw(bob.url(), reply.put("reply_surb", "bm90IGEgU1VSQg=="));
+        assertEquals("error", malformed.path("type").asText(), malformed.toString());
+        assertTrue(malformed.path("message").asText().startsWith("malformed reply_surb"), malformed.toString());
     }
 
     @Test

@@ -6,24 +6,33 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import nym.crypto.CryptoException;
+import nym.crypto.SecretAccess;
 import nym.crypto.keys.X25519KeyPair;
 import nym.crypto.keys.X25519PublicKey;
 import nym.provider.ProviderException;
 import nym.provider.client.AuthToken;
 import nym.provider.client.ClientMessageStore;
 import nym.provider.client.ProviderClient;
+import nym.provider.client.ReceivedMessage;
 import nym.provider.store.StoredMessage;
+import nym.sphinx.SphinxException;
+import nym.sphinx.SphinxGeometry;
+import nym.sphinx.SphinxPacket;
 import nym.sphinx.fragment.Fragment;
 import nym.sphinx.fragment.MessageSplitter;
 import nym.sphinx.route.DestinationAddress;
+import nym.sphinx.surb.Surb;
+import nym.sphinx.surb.SurbBuilder;
 import nym.topology.ProviderInfo;
 import nym.topology.Topology;
 import nym.topology.TopologyException;
@@ -31,6 +40,7 @@ import nym.topology.directory.DirectoryClient;
 import nym.traffic.client.ClientPipeline;
 import nym.traffic.client.ClientTrafficConfig;
 import nym.traffic.client.OutboundMessage;
+import nym.traffic.client.OutboundReply;
 import nym.traffic.transport.NodeAddresses;
 import nym.traffic.transport.PacketSender;
 import nym.traffic.transport.TransportException;
@@ -61,6 +71,7 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
     private final ReceivedPayloads received;
     private final AtomicReference<Topology> topology = new AtomicReference<>(Topology.empty());
     private final MessageSplitter splitter;
+    private final SphinxGeometry geometry;
     private final PacketSender sender = PacketSender.create(PacketSender.Config.DEFAULT);
     private final ClientPipeline pipeline;
     private final List<Thread> loops = new ArrayList<>();
@@ -87,7 +98,14 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         this.directory = directory;
         this.store = store;
         this.received = new ReceivedPayloads(store, traffic.geometry());
+        this.geometry = traffic.geometry();
         this.splitter = MessageSplitter.forGeometry(traffic.geometry(), new SecureRandom());
+        int forgotten = store.forgetReplyKeysBefore(
+                System.currentTimeMillis() - ReceivedPayloads.REPLY_KEYS_KEPT.toMillis());
+        if (forgotten > 0) {
+            LOG.log(Level.INFO, "forgot the keys of " + forgotten + " SURBs older than "
+                    + ReceivedPayloads.REPLY_KEYS_KEPT.toDays() + " days: replies through them are discarded");
+        }
         received.replayStored();
         try {
             refreshTopology();
@@ -161,6 +179,11 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
 
     @Override
     public void send(String recipientAddress, String message) throws ClientPortException {
+        send(recipientAddress, message, false);
+    }
+
+    @Override
+    public void send(String recipientAddress, String message, boolean withReplySurb) throws ClientPortException {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_MESSAGE_BYTES) {
             throw new ClientPortException("message of " + bytes.length + " bytes is over the " + MAX_MESSAGE_BYTES
@@ -178,6 +201,9 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
             }
             recipient = Recipient.parse(recipientAddress, topology.get());
         }
+        if (withReplySurb) {
+            bytes = ReplyEnvelope.wrap(newReplySurb(), bytes);
+        }
         List<OutboundMessage> packets = new ArrayList<>();
         for (Fragment fragment : splitter.split(bytes)) {
             packets.add(new OutboundMessage(recipient.address(), recipient.provider(), fragment.toBytes()));
@@ -187,18 +213,68 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         }
     }
 
+    /** @return a fresh SURB to this client, its keys kept in the store until the reply comes */
+    private byte[] newReplySurb() throws ClientPortException {
+        SurbBuilder.Created created;
+        try {
+            created = pipeline.createReplySurb();
+        } catch (TopologyException | TransportException | SphinxException e) {
+            throw new ClientPortException("cannot make a reply SURB: " + e.getMessage());
+        }
+        byte[] keys = created.decryptionKeys().toBytes(SecretAccess.insecureGrant());
+        try {
+            store.saveReplyKeys(created.decryptionKeys().surbId().toByteArray(), keys);
+        } catch (ProviderException e) {
+            throw new ClientPortException("cannot keep the reply SURB's keys: " + e.getMessage());
+        } finally {
+            Arrays.fill(keys, (byte) 0);
+        }
+        return created.surb().toBytes();
+    }
+
+    @Override
+    public void reply(String replySurb, String message) throws ClientPortException {
+        Surb surb;
+        InetSocketAddress firstHop;
+        try {
+            surb = Surb.fromBytes(geometry, Base64.getDecoder().decode(replySurb));
+            firstHop = NodeAddresses.decode(surb.firstHop());
+        } catch (IllegalArgumentException | SphinxException | TransportException e) {
+            throw new ClientPortException("malformed reply_surb: " + e.getMessage());
+        }
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > geometry.maxMessageLength()) {
+            throw new ClientPortException("reply of " + bytes.length + " bytes is over the " + geometry.maxMessageLength()
+                    + " bytes one reply packet carries");
+        }
+        SphinxPacket packet;
+        try {
+            packet = surb.createReply(bytes);
+        } catch (SphinxException e) {
+            throw new ClientPortException("cannot build the reply: " + e.getMessage());
+        }
+        if (!pipeline.offer(List.of(new OutboundReply(packet, firstHop)))) {
+            throw new ClientPortException("send queue full (" + pipeline.queued() + " packets waiting): try again later");
+        }
+    }
+
     @Override
     public synchronized Fetched fetch() throws ClientPortException {
-        List<StoredMessage> batch;
+        List<ReceivedMessage> batch;
         try {
             batch = store.peekMessages(FETCH_BATCH, FETCH_BATCH_BYTES, Set.copyOf(handedOut));
         } catch (ProviderException e) {
             throw new ClientPortException(e.getMessage());
         }
-        List<Long> ids = batch.stream().map(StoredMessage::id).toList();
+        List<Long> ids = batch.stream().map(ReceivedMessage::id).toList();
         handedOut.addAll(ids);
-        List<String> messages = batch.stream().map(m -> new String(m.payload(), StandardCharsets.UTF_8)).toList();
-        return Fetched.of(messages, () -> {
+        List<String> messages = batch.stream().map(m -> new String(m.body(), StandardCharsets.UTF_8)).toList();
+        List<String> replySurbs = new ArrayList<>();
+        for (ReceivedMessage message : batch) {
+            byte[] surb = message.replySurb();
+            replySurbs.add(surb == null ? null : Base64.getEncoder().encodeToString(surb));
+        }
+        return Fetched.of(messages, replySurbs, () -> {
             try {
                 store.deleteMessages(ids);
             } catch (ProviderException e) {

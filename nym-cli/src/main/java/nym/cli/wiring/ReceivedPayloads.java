@@ -2,7 +2,9 @@ package nym.cli.wiring;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Set;
 
 import nym.provider.ProviderException;
 import nym.provider.client.ClientMessageStore;
+import nym.provider.client.Delivery;
 import nym.provider.store.StoredMessage;
 import nym.sphinx.PacketPayload;
 import nym.sphinx.SphinxException;
@@ -20,6 +23,8 @@ import nym.sphinx.fragment.Fragment;
 import nym.sphinx.fragment.FragmentException;
 import nym.sphinx.fragment.FragmentHeader;
 import nym.sphinx.fragment.MessageReassembler;
+import nym.sphinx.surb.Surb;
+import nym.sphinx.surb.SurbDecryptionKeys;
 import nym.traffic.client.CoverMessage;
 
 /**
@@ -32,14 +37,18 @@ import nym.traffic.client.CoverMessage;
  */
 final class ReceivedPayloads {
     private static final System.Logger LOG = System.getLogger(ReceivedPayloads.class.getName());
+    /** How long the keys of a SURB this client handed out wait for its reply. */
+    static final Duration REPLY_KEYS_KEPT = Duration.ofDays(7);
 
     private final ClientMessageStore store;
+    private final SphinxGeometry geometry;
     private final MessageReassembler reassembler;
     private final Map<Integer, List<Long>> payloadsBySet = new HashMap<>();
     private final Map<Integer, Set<Integer>> linkedSets = new HashMap<>();
 
     ReceivedPayloads(ClientMessageStore store, SphinxGeometry geometry) {
         this.store = store;
+        this.geometry = geometry;
         this.reassembler = MessageReassembler.builder(Clock.systemUTC()).geometry(geometry).build();
     }
 
@@ -55,11 +64,22 @@ final class ReceivedPayloads {
      *
      * @return whether it completed a message, now in the store's buffer of received messages
      */
-    synchronized boolean accept(long id, byte[] payload) throws ProviderException {
+    synchronized boolean accept(long id, byte[] stored) throws ProviderException {
+        Delivery delivery;
+        try {
+            delivery = Delivery.fromBytes(stored, geometry.payloadLength());
+        } catch (ProviderException e) {
+            LOG.log(Level.INFO, "discarding a stored payload: " + e.getMessage());
+            store.deletePayloads(List.of(id));
+            return false;
+        }
+        if (delivery.isReply()) {
+            return acceptReply(id, delivery);
+        }
         byte[] message;
         Fragment fragment;
         try {
-            message = PacketPayload.fromBytes(payload).recoverMessage();
+            message = PacketPayload.fromBytes(delivery.payload()).recoverMessage();
             if (CoverMessage.isLoopCover(message)) {
                 store.deletePayloads(List.of(id));
                 return false;
@@ -72,7 +92,7 @@ final class ReceivedPayloads {
         }
         FragmentHeader header = fragment.header();
         if (!header.isFragmented()) {
-            store.completeMessage(fragment.data(), List.of(id));
+            complete(fragment.data(), List.of(id));
             return true;
         }
         int set = header.setId();
@@ -102,10 +122,44 @@ final class ReceivedPayloads {
                 payloadsBySet.remove(member);
                 linkedSets.remove(member);
             }
-            store.completeMessage(complete.get(), ids);
+            complete(complete.get(), ids);
         }
         dropExpiredSets();
         return complete.isPresent();
+    }
+
+    /** Stores a complete message, with the SURB its sender attached if there is one. */
+    private void complete(byte[] message, List<Long> payloadIds) throws ProviderException {
+        Optional<ReplyEnvelope.Unwrapped> withSurb = ReplyEnvelope.unwrap(message, Surb.encodedLength(geometry));
+        if (withSurb.isPresent()) {
+            store.completeMessage(withSurb.get().message(), withSurb.get().surb(), payloadIds);
+        } else {
+            store.completeMessage(message, payloadIds);
+        }
+    }
+
+    /** A reply through one of this client's SURBs: undo its layers with the SURB's keys, which it uses up. */
+    private boolean acceptReply(long id, Delivery delivery) throws ProviderException {
+        byte[] surbId = delivery.surbId().toByteArray();
+        Optional<byte[]> keys = store.replyKeys(surbId);
+        if (keys.isEmpty()) {
+            LOG.log(Level.INFO, "discarding a reply through a SURB this client does not hold (answered before, or "
+                    + "forgotten after " + REPLY_KEYS_KEPT.toDays() + " days)");
+            store.deletePayloads(List.of(id));
+            return false;
+        }
+        byte[] message;
+        try {
+            message = SurbDecryptionKeys.fromBytes(keys.get()).recoverReply(PacketPayload.fromBytes(delivery.payload()));
+        } catch (SphinxException e) {
+            LOG.log(Level.INFO, "discarding a reply that does not decrypt with its SURB's keys: " + e.getMessage());
+            store.deletePayloads(List.of(id));
+            return false;
+        } finally {
+            Arrays.fill(keys.get(), (byte) 0);
+        }
+        store.completeReply(message, surbId, id);
+        return true;
     }
 
     /** Deletes the stored payloads of sets the reassembler let expire, and forgets those sets. */

@@ -26,7 +26,7 @@ import nym.crypto.keys.KeyPem;
 import nym.crypto.keys.X25519KeyPair;
 import nym.provider.client.ClientMessageStore;
 import nym.provider.store.Inboxes;
-import nym.provider.store.StoredMessage;
+import nym.provider.client.ReceivedMessage;
 
 /**
  * What {@code nym-client init} does with the received-message store an earlier identity left: a
@@ -46,7 +46,7 @@ class ReceivedStoreFileTest {
 
     private static List<byte[]> messages(Path store) throws Exception {
         try (ClientMessageStore opened = Inboxes.openClientStore(store)) {
-            return opened.peekMessages(100, Long.MAX_VALUE, Set.of()).stream().map(StoredMessage::payload).toList();
+            return opened.peekMessages(100, Long.MAX_VALUE, Set.of()).stream().map(ReceivedMessage::body).toList();
         }
     }
 
@@ -109,7 +109,7 @@ class ReceivedStoreFileTest {
         Path store = data.resolve("received.db");
         try (ClientMessageStore old = Inboxes.openClientStore(store)) {
             old.completeMessage(MESSAGE, List.of());
-            old.deleteMessages(old.peekMessages(10, Long.MAX_VALUE, Set.of()).stream().map(StoredMessage::id).toList());
+            old.deleteMessages(old.peekMessages(10, Long.MAX_VALUE, Set.of()).stream().map(ReceivedMessage::id).toList());
         }
 
         assertEquals(Optional.empty(), ReceivedStoreFile.setAside(store, data.resolve("public_identity.pem"), CLOCK));

@@ -2,6 +2,7 @@ package nym.cli.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,6 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
 import nym.provider.client.ClientMessageStore;
 import nym.provider.store.Inboxes;
 import nym.sphinx.SphinxGeometry;
+import nym.crypto.SecretAccess;
+import nym.crypto.keys.X25519KeyPair;
+import nym.provider.client.Delivery;
+import nym.provider.client.ReceivedMessage;
+import nym.sphinx.PacketProcessor;
+import nym.sphinx.ProcessedPacket;
+import nym.sphinx.SphinxPacket;
+import nym.sphinx.route.Delay;
+import nym.sphinx.route.DestinationAddress;
+import nym.sphinx.route.Hop;
+import nym.sphinx.route.NodeAddress;
+import nym.sphinx.surb.Surb;
+import nym.sphinx.surb.SurbBuilder;
 import nym.sphinx.fragment.Fragment;
 import nym.sphinx.fragment.MessageSplitter;
 import nym.traffic.client.CoverMessage;
@@ -47,9 +61,9 @@ class ReceivedPayloadsTest {
 
     /** Reads every complete message and deletes it, as an application's fetch does. */
     private static List<byte[]> take(ClientMessageStore store) throws Exception {
-        List<nym.provider.store.StoredMessage> batch = store.peekMessages(1000, Long.MAX_VALUE, java.util.Set.of());
-        store.deleteMessages(batch.stream().map(nym.provider.store.StoredMessage::id).toList());
-        return batch.stream().map(nym.provider.store.StoredMessage::payload).toList();
+        List<nym.provider.client.ReceivedMessage> batch = store.peekMessages(1000, Long.MAX_VALUE, java.util.Set.of());
+        store.deleteMessages(batch.stream().map(nym.provider.client.ReceivedMessage::id).toList());
+        return batch.stream().map(nym.provider.client.ReceivedMessage::body).toList();
     }
 
     private static void deliver(ClientMessageStore store, ReceivedPayloads received, byte[] payload) throws Exception {
@@ -111,6 +125,42 @@ class ReceivedPayloadsTest {
                 deliver(store, received, payload);
             }
             assertArrayEquals(message, take(store).get(0));
+        }
+    }
+
+    @Test
+    void aMessageWithASurbIsStoredWithItAndAReplyThroughItIsDecrypted(@TempDir Path dir) throws Exception {
+        X25519KeyPair provider = X25519KeyPair.generate(new SplittableRandom(12));
+        DestinationAddress alice = DestinationAddress.fromBytes(new byte[DestinationAddress.LENGTH]);
+        SurbBuilder.Created created = SurbBuilder.create(GEOMETRY)
+                .route(List.of(new Hop(NodeAddress.fromBytes(new byte[NodeAddress.LENGTH]), provider.publicKey())))
+                .delays(List.of(Delay.ZERO)).destination(alice).random(new SplittableRandom(13)).build();
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            ReceivedPayloads received = new ReceivedPayloads(store, GEOMETRY);
+            // Bob's side: alice's message arrives with her SURB.
+            byte[] envelope = ReplyEnvelope.wrap(created.surb().toBytes(), "answer me".getBytes());
+            for (byte[] fragment : fragments(envelope, 14)) {
+                deliver(store, received, fragment);
+            }
+            ReceivedMessage atBob = store.peekMessages(10, Long.MAX_VALUE, java.util.Set.of()).get(0);
+            assertArrayEquals("answer me".getBytes(), atBob.body());
+            assertArrayEquals(created.surb().toBytes(), atBob.replySurb());
+            store.deleteMessages(List.of(atBob.id()));
+
+            // Alice's side: the reply arrives through her provider, which processed the SURB's last layer.
+            store.saveReplyKeys(created.decryptionKeys().surbId().toByteArray(),
+                    created.decryptionKeys().toBytes(SecretAccess.insecureGrant()));
+            SphinxPacket reply = Surb.fromBytes(GEOMETRY, atBob.replySurb()).createReply("the answer".getBytes());
+            ProcessedPacket.FinalHop atProvider = (ProcessedPacket.FinalHop) PacketProcessor.forKey(provider.privateKey())
+                    .process(reply);
+            byte[] stored = new Delivery(atProvider.surbId(), atProvider.payload().toBytes()).toBytes();
+            assertTrue(received.accept(store.storePayload("provider", nextProviderId++, stored).orElseThrow(), stored));
+            assertEquals(List.of("the answer"), take(store).stream().map(String::new).toList());
+            assertTrue(store.replyKeys(created.decryptionKeys().surbId().toByteArray()).isEmpty(), "used up");
+
+            // The same reply again finds no keys and is dropped.
+            assertFalse(received.accept(store.storePayload("provider", nextProviderId++, stored).orElseThrow(), stored));
+            assertEquals(List.of(), take(store));
         }
     }
 }

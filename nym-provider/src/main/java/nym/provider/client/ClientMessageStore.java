@@ -2,6 +2,7 @@ package nym.provider.client;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -35,7 +36,15 @@ public interface ClientMessageStore extends AutoCloseable {
     void deletePayloads(Collection<Long> ids) throws ProviderException;
 
     /** Stores a complete message and deletes the payloads it was made of, atomically. */
-    void completeMessage(byte[] message, Collection<Long> payloadIds) throws ProviderException;
+    default void completeMessage(byte[] message, Collection<Long> payloadIds) throws ProviderException {
+        completeMessage(message, null, payloadIds);
+    }
+
+    /**
+     * Stores a complete message with the SURB its sender attached for a reply (null if none) and
+     * deletes the payloads it was made of, atomically.
+     */
+    void completeMessage(byte[] message, byte[] replySurb, Collection<Long> payloadIds) throws ProviderException;
 
     /**
      * @param max the most messages to return
@@ -43,7 +52,27 @@ public interface ClientMessageStore extends AutoCloseable {
      * @param exclude ids not to return (messages already handed out and not yet confirmed)
      * @return complete messages, oldest first, without deleting them
      */
-    List<StoredMessage> peekMessages(int max, long maxBytes, Set<Long> exclude) throws ProviderException;
+    List<ReceivedMessage> peekMessages(int max, long maxBytes, Set<Long> exclude) throws ProviderException;
+
+    /**
+     * Keeps the keys of a SURB this client handed out, until a reply through it arrives.
+     *
+     * @param surbId the SURB's identifier (16 bytes)
+     * @param keys the encoded decryption keys (secret)
+     */
+    void saveReplyKeys(byte[] surbId, byte[] keys) throws ProviderException;
+
+    /** @return the encoded keys of the SURB {@code surbId}, if this client handed it out and no reply used them */
+    Optional<byte[]> replyKeys(byte[] surbId) throws ProviderException;
+
+    /**
+     * Stores the reply that used the SURB {@code surbId} as a complete message, deletes the payload it
+     * came in and forgets the SURB's keys (a SURB carries one reply), atomically.
+     */
+    void completeReply(byte[] message, byte[] surbId, long payloadId) throws ProviderException;
+
+    /** Forgets the keys of SURBs handed out before {@code cutoffMillis} (Unix ms): their replies are not coming. */
+    int forgetReplyKeysBefore(long cutoffMillis) throws ProviderException;
 
     /** Deletes complete messages once the application has them. */
     void deleteMessages(Collection<Long> ids) throws ProviderException;

@@ -19,6 +19,7 @@ import nym.sphinx.route.Destination;
 import nym.sphinx.route.DestinationAddress;
 import nym.sphinx.route.Hop;
 import nym.sphinx.route.SurbId;
+import nym.sphinx.surb.SurbBuilder;
 import nym.topology.NodeInfo;
 import nym.topology.ProviderInfo;
 import nym.topology.RouteSelector;
@@ -47,7 +48,7 @@ public final class ClientPipeline implements AutoCloseable {
     private final Supplier<Optional<ProviderInfo>> ownProvider;
     private final Supplier<Topology> topology;
     private final PacketSender sender;
-    private final LinkedBlockingDeque<OutboundMessage> queue;
+    private final LinkedBlockingDeque<Outbound> queue;
     private final SecureRandom random = new SecureRandom();
     private final LongAdder realPackets = new LongAdder();
     private final LongAdder coverPackets = new LongAdder();
@@ -89,7 +90,7 @@ public final class ClientPipeline implements AutoCloseable {
      *
      * @return false if the queue has no room for all of them
      */
-    public synchronized boolean offer(List<OutboundMessage> packets) {
+    public synchronized boolean offer(List<? extends Outbound> packets) {
         if (config.queueCapacity() - queue.size() < packets.size()) {
             return false;
         }
@@ -132,7 +133,7 @@ public final class ClientPipeline implements AutoCloseable {
             } else {
                 next = System.nanoTime(); // a late slot is not made up for with a burst
             }
-            OutboundMessage real = carriesRealMessages ? queue.pollFirst() : null;
+            Outbound real = carriesRealMessages ? queue.pollFirst() : null;
             try {
                 if (real != null) {
                     send(real, delays);
@@ -157,20 +158,50 @@ public final class ClientPipeline implements AutoCloseable {
         send(new OutboundMessage(self, provider, CoverMessage.loop()), delays);
     }
 
-    private void send(OutboundMessage message, DelaySampler delays)
+    private void send(Outbound outbound, DelaySampler delays)
             throws TopologyException, TransportException, SphinxException {
-        List<NodeInfo> route = new RouteSelector(random).select(topology.get(), message.provider());
+        switch (outbound) {
+            case OutboundReply reply -> sendTo(reply.firstHop(), reply.packet());
+            case OutboundMessage message -> {
+                List<Hop> hops = hopsTo(message.provider());
+                SphinxPacket packet = PacketBuilder.create(config.geometry()).route(hops)
+                        .delays(delays.forRoute(hops.size()))
+                        .destination(new Destination(message.recipient(), SurbId.fromBytes(new byte[SurbId.LENGTH])))
+                        .message(message.body()).random(random).build();
+                sendTo(NodeAddresses.decode(hops.get(0).address()), packet);
+            }
+        }
+    }
+
+    /** @return a fresh route: one mix per layer, then {@code provider} */
+    private List<Hop> hopsTo(ProviderInfo provider) throws TopologyException, TransportException {
+        List<NodeInfo> route = new RouteSelector(random).select(topology.get(), provider);
         List<Hop> hops = new ArrayList<>(route.size());
         for (NodeInfo node : route) {
             hops.add(new Hop(NodeAddresses.encode(NodeAddresses.parseHost(node.host())), node.publicKey()));
         }
-        SphinxPacket packet = PacketBuilder.create(config.geometry()).route(hops).delays(delays.forRoute(hops.size()))
-                .destination(new Destination(message.recipient(), SurbId.fromBytes(new byte[SurbId.LENGTH])))
-                .message(message.body()).random(random).build();
-        InetSocketAddress firstHop = NodeAddresses.parseHost(route.get(0).host());
+        return hops;
+    }
+
+    private void sendTo(InetSocketAddress firstHop, SphinxPacket packet) throws TransportException {
         if (!sender.send(firstHop, packet)) {
             throw new TransportException(TransportException.Reason.QUEUE_FULL, "no room to send to " + firstHop);
         }
+    }
+
+    /**
+     * A single-use reply block for a reply to this client: a fresh route from one mix per layer to the
+     * client's own provider, with the stream's exponential delays.
+     *
+     * @throws TopologyException if the topology has no route to the client's provider
+     */
+    public SurbBuilder.Created createReplySurb() throws TopologyException, TransportException, SphinxException {
+        ProviderInfo provider = ownProvider.get().orElseThrow(() -> new TopologyException(
+                TopologyException.Reason.UNKNOWN_CLIENT, "own provider is not in the topology"));
+        List<Hop> hops = hopsTo(provider);
+        return SurbBuilder.create(config.geometry()).route(hops)
+                .delays(new DelaySampler(config.averagePacketDelay(), random).forRoute(hops.size()))
+                .destination(self).random(random).build();
     }
 
     @Override

@@ -13,7 +13,7 @@ import nym.topology.ProviderInfo;
  * @param provider the recipient's provider, the last hop
  * @param body at most the geometry's message capacity
  */
-public record OutboundMessage(DestinationAddress recipient, ProviderInfo provider, byte[] body) {
+public record OutboundMessage(DestinationAddress recipient, ProviderInfo provider, byte[] body) implements Outbound {
     /** Checks for nulls and copies the body. */
     public OutboundMessage {
         Objects.requireNonNull(recipient, "recipient");

@@ -120,7 +120,7 @@ public final class RequestHandler {
             batch.undelivered();
             return null;
         }
-        return new Reply(write(new Response.Received(batch.messages())), batch);
+        return new Reply(write(new Response.Received(batch.messages(), batch.replySurbs())), batch);
     }
 
     /** Runs {@code listener} whenever messages may have arrived in the client's buffer. */
@@ -144,10 +144,15 @@ public final class RequestHandler {
             case Request.Fetch fetch -> {
                 Fetched batch = fetchBatch();
                 fetched[0] = batch;
-                yield new Response.Fetch(batch.messages());
+                yield new Response.Fetch(batch.messages(), batch.replySurbs());
             }
             case Request.GetClients clients -> new Response.GetClients(nonNull(client.clients(), "clients"));
             case Request.OwnDetails details -> new Response.OwnDetails(client.ownAddress());
+            case Request.Reply reply -> {
+                Utf8.length(reply.message(), "message"); // refuses what UTF-8 cannot carry, as send does
+                client.reply(reply.replySurb(), reply.message());
+                yield new Response.Reply();
+            }
             case Request.Subscribe subscribe -> {
                 if (!pushes) {
                     throw new RequestException(NO_PUSH_ERROR);
@@ -163,6 +168,10 @@ public final class RequestHandler {
             throw new IllegalStateException("BUG: MixnetClientPort.fetch() returned null");
         }
         nonNull(batch.messages(), "fetch");
+        List<String> surbs = batch.replySurbs();
+        if (surbs == null || !surbs.isEmpty() && surbs.size() != batch.messages().size()) {
+            throw new IllegalStateException("BUG: MixnetClientPort.fetch() gave reply SURBs that do not match its messages");
+        }
         return batch;
     }
 
@@ -172,7 +181,7 @@ public final class RequestHandler {
         if (bytes > max) {
             throw new RequestException("message is " + bytes + " bytes (UTF-8), over the maximum of " + max + " bytes");
         }
-        client.send(send.recipientAddress(), send.message());
+        client.send(send.recipientAddress(), send.message(), send.withReplySurb());
         return new Response.Send();
     }
 

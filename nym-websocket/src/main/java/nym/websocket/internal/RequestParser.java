@@ -18,7 +18,7 @@ import nym.websocket.internal.json.Request;
  * <p>Thread-safe and stateless.
  */
 final class RequestParser {
-    static final String TYPES = "send, fetch, getClients, ownDetails or subscribe";
+    static final String TYPES = "send, fetch, getClients, ownDetails, subscribe or reply";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -35,7 +35,9 @@ final class RequestParser {
         }
         String type = stringField(root, "type");
         return switch (type) {
-            case "send" -> new Request.Send(stringField(root, "message"), stringField(root, "recipient_address"));
+            case "send" -> new Request.Send(stringField(root, "message"), stringField(root, "recipient_address"),
+                    optionalBoolean(root, "with_reply_surb"));
+            case "reply" -> new Request.Reply(stringField(root, "message"), stringField(root, "reply_surb"));
             case "fetch" -> new Request.Fetch();
             case "getClients" -> new Request.GetClients();
             case "ownDetails" -> new Request.OwnDetails();
@@ -63,6 +65,18 @@ final class RequestParser {
             throw new RequestException("field \"" + name + "\" must be a string, got " + describe(value));
         }
         return value.textValue();
+    }
+
+    /** @return the field's value, or false if it is absent or null */
+    private static boolean optionalBoolean(JsonNode request, String name) throws RequestException {
+        JsonNode value = request.get(name);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new RequestException("field \"" + name + "\" must be a boolean, got " + describe(value));
+        }
+        return value.booleanValue();
     }
 
     private static String describe(JsonNode node) {

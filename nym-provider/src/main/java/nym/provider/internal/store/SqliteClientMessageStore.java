@@ -9,11 +9,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
 import nym.provider.ProviderException;
 import nym.provider.client.ClientMessageStore;
+import nym.provider.client.ReceivedMessage;
 import nym.provider.store.StoredMessage;
 
 /**
@@ -27,6 +29,8 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
         "CREATE TABLE IF NOT EXISTS messages (id INTEGER PRIMARY KEY AUTOINCREMENT, body BLOB NOT NULL,"
                 + " received_at INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS origins (origin TEXT PRIMARY KEY, last_id INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS reply_keys (surb_id BLOB PRIMARY KEY, keys BLOB NOT NULL,"
+                + " created_at INTEGER NOT NULL)",
     };
 
     private final Connection connection;
@@ -37,7 +41,33 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
 
     /** @throws ProviderException with {@code STORAGE} if the file cannot be opened */
     public static SqliteClientMessageStore open(Path file) throws ProviderException {
-        return new SqliteClientMessageStore(SqliteFiles.open(file, SCHEMA));
+        Connection connection = SqliteFiles.open(file, SCHEMA);
+        try {
+            addReplySurbColumn(connection);
+        } catch (SQLException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw SqliteFiles.storage("cannot upgrade " + file, e);
+        }
+        return new SqliteClientMessageStore(connection);
+    }
+
+    /** A store made before messages could carry a SURB gets the column; its messages have none. */
+    private static void addReplySurbColumn(Connection connection) throws SQLException {
+        try (Statement query = connection.createStatement();
+                ResultSet columns = query.executeQuery("PRAGMA table_info(messages)")) {
+            while (columns.next()) {
+                if ("reply_surb".equals(columns.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        try (Statement alter = connection.createStatement()) {
+            alter.executeUpdate("ALTER TABLE messages ADD COLUMN reply_surb BLOB");
+        }
     }
 
     @Override
@@ -104,15 +134,11 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
     }
 
     @Override
-    public synchronized void completeMessage(byte[] message, Collection<Long> payloadIds) throws ProviderException {
+    public synchronized void completeMessage(byte[] message, byte[] replySurb, Collection<Long> payloadIds)
+            throws ProviderException {
         try {
             SqliteFiles.inTransaction(connection, () -> {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO messages(body, received_at) VALUES (?, ?)")) {
-                    insert.setBytes(1, message);
-                    insert.setLong(2, System.currentTimeMillis());
-                    insert.executeUpdate();
-                }
+                insertMessage(message, replySurb);
                 deleteRows(payloadIds);
             });
         } catch (SQLException e) {
@@ -120,13 +146,74 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
         }
     }
 
+    private void insertMessage(byte[] message, byte[] replySurb) throws SQLException {
+        insertStamped("INSERT INTO messages(body, reply_surb, received_at) VALUES (?, ?, ?)", message, replySurb);
+    }
+
+    /** Runs {@code sql}, whose three parameters are two blobs and the time now (Unix ms). */
+    private void insertStamped(String sql, byte[] first, byte[] second) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setBytes(1, first);
+            insert.setBytes(2, second);
+            insert.setLong(3, System.currentTimeMillis());
+            insert.executeUpdate();
+        }
+    }
+
     @Override
-    public synchronized List<StoredMessage> peekMessages(int max, long maxBytes, Set<Long> exclude)
+    public synchronized void saveReplyKeys(byte[] surbId, byte[] keys) throws ProviderException {
+        try {
+            insertStamped("INSERT OR REPLACE INTO reply_keys(surb_id, keys, created_at) VALUES (?, ?, ?)", surbId, keys);
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot keep a SURB's keys", e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<byte[]> replyKeys(byte[] surbId) throws ProviderException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT keys FROM reply_keys WHERE surb_id = ?")) {
+            query.setBytes(1, surbId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot read a SURB's keys", e);
+        }
+    }
+
+    @Override
+    public synchronized void completeReply(byte[] message, byte[] surbId, long payloadId) throws ProviderException {
+        try {
+            SqliteFiles.inTransaction(connection, () -> {
+                insertMessage(message, null);
+                deleteRows(List.of(payloadId));
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reply_keys WHERE surb_id = ?")) {
+                    delete.setBytes(1, surbId);
+                    delete.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot store a reply", e);
+        }
+    }
+
+    @Override
+    public synchronized int forgetReplyKeysBefore(long cutoffMillis) throws ProviderException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reply_keys WHERE created_at < ?")) {
+            delete.setLong(1, cutoffMillis);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot forget old SURB keys", e);
+        }
+    }
+
+    @Override
+    public synchronized List<ReceivedMessage> peekMessages(int max, long maxBytes, Set<Long> exclude)
             throws ProviderException {
-        List<StoredMessage> out = new ArrayList<>();
+        List<ReceivedMessage> out = new ArrayList<>();
         long bytes = 0;
         try (Statement query = connection.createStatement();
-                ResultSet rows = query.executeQuery("SELECT id, body FROM messages ORDER BY id")) {
+                ResultSet rows = query.executeQuery("SELECT id, body, reply_surb FROM messages ORDER BY id")) {
             while (rows.next() && out.size() < max) {
                 long id = rows.getLong(1);
                 if (exclude.contains(id)) {
@@ -136,7 +223,7 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
                 if (!out.isEmpty() && bytes + body.length > maxBytes) {
                     break;
                 }
-                out.add(new StoredMessage(id, body));
+                out.add(new ReceivedMessage(id, body, rows.getBytes(3)));
                 bytes += body.length;
             }
             return out;

@@ -8,11 +8,22 @@ import java.util.Objects;
  * Built by {@code nym.websocket.internal.RequestParser}, never by Jackson.
  */
 public sealed interface Request {
-    /** {@code {"type":"send","message":"...","recipient_address":"..."}} */
-    record Send(String message, String recipientAddress) implements Request {
+    /**
+     * {@code {"type":"send","message":"...","recipient_address":"..."}}, and beyond the seed
+     * {@code "with_reply_surb":true} to attach a SURB the recipient can answer through.
+     */
+    record Send(String message, String recipientAddress, boolean withReplySurb) implements Request {
         public Send {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(recipientAddress, "recipientAddress");
+        }
+    }
+
+    /** {@code {"type":"reply","message":"...","reply_surb":"..."}}: not the seed's; an anonymous reply. */
+    record Reply(String message, String replySurb) implements Request {
+        public Reply {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(replySurb, "replySurb");
         }
     }
 

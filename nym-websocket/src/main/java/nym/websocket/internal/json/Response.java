@@ -3,6 +3,9 @@ package nym.websocket.internal.json;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A response in the seed's shape. Jackson writes each record's components in declaration order,
  * so {@code "type"} always comes first: {@code {"type":"fetch","messages":[...]}}.
@@ -18,10 +21,16 @@ public sealed interface Response {
         }
     }
 
-    /** {@code {"type":"fetch","messages":[...]}}: messages received since the last fetch. */
-    record Fetch(String type, List<String> messages) implements Response {
-        public Fetch(List<String> messages) {
-            this("fetch", List.copyOf(messages));
+    /**
+     * {@code {"type":"fetch","messages":[...]}}: messages received since the last fetch; beyond the
+     * seed, {@code "reply_surbs":[...]} when a sender attached a SURB: one entry per message, null
+     * for a message without one, and no such field when no message has one.
+     */
+    record Fetch(String type, List<String> messages,
+            @JsonProperty("reply_surbs") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> replySurbs)
+            implements Response {
+        public Fetch(List<String> messages, List<String> replySurbs) {
+            this("fetch", List.copyOf(messages), ReplySurbs.copy(replySurbs, messages.size()));
         }
     }
 
@@ -50,9 +59,18 @@ public sealed interface Response {
      * {@code {"type":"received","messages":[...]}}: pushed to a subscribed connection, not the answer
      * to a request.
      */
-    record Received(String type, List<String> messages) implements Response {
-        public Received(List<String> messages) {
-            this("received", List.copyOf(messages));
+    record Received(String type, List<String> messages,
+            @JsonProperty("reply_surbs") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> replySurbs)
+            implements Response {
+        public Received(List<String> messages, List<String> replySurbs) {
+            this("received", List.copyOf(messages), ReplySurbs.copy(replySurbs, messages.size()));
+        }
+    }
+
+    /** {@code {"type":"reply"}}: the client accepted the reply for sending through the SURB. */
+    record Reply(String type) implements Response {
+        public Reply() {
+            this("reply");
         }
     }
 

@@ -1,0 +1,80 @@
+package nym.provider.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nym.provider.store.Inboxes;
+
+/** What a client's store keeps for anonymous replies: SURBs that came with messages, and the keys of its own. */
+class ClientStoreRepliesTest {
+    private static final byte[] SURB_ID = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+
+    @Test
+    void aMessageKeepsTheSurbItCameWith(@TempDir Path dir) throws Exception {
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            store.completeMessage(new byte[] {'a'}, new byte[] {9, 9}, List.of());
+            store.completeMessage(new byte[] {'b'}, List.of());
+            List<ReceivedMessage> messages = store.peekMessages(10, Long.MAX_VALUE, Set.of());
+            assertArrayEquals(new byte[] {9, 9}, messages.get(0).replySurb());
+            assertNull(messages.get(1).replySurb());
+        }
+    }
+
+    @Test
+    void aReplyUsesUpItsSurbsKeysInTheSameTransaction(@TempDir Path dir) throws Exception {
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            store.saveReplyKeys(SURB_ID, new byte[] {42});
+            assertArrayEquals(new byte[] {42}, store.replyKeys(SURB_ID).orElseThrow());
+            long payload = store.storePayload("provider", 1, new byte[] {0}).orElseThrow();
+
+            store.completeReply("the reply".getBytes(), SURB_ID, payload);
+            assertTrue(store.replyKeys(SURB_ID).isEmpty(), "a SURB carries one reply");
+            assertEquals(List.of(), store.payloads());
+            assertArrayEquals("the reply".getBytes(), store.peekMessages(10, Long.MAX_VALUE, Set.of()).get(0).body());
+        }
+    }
+
+    @Test
+    void keysOlderThanTheCutoffAreForgotten(@TempDir Path dir) throws Exception {
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            store.saveReplyKeys(SURB_ID, new byte[] {42});
+            assertEquals(0, store.forgetReplyKeysBefore(System.currentTimeMillis() - 60_000));
+            assertEquals(1, store.forgetReplyKeysBefore(System.currentTimeMillis() + 60_000));
+            assertTrue(store.replyKeys(SURB_ID).isEmpty());
+        }
+    }
+
+    @Test
+    void aStoreMadeBeforeSurbsOpensWithItsMessages(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("received.db");
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement create = old.createStatement()) {
+            create.executeUpdate("CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT, body BLOB NOT NULL,"
+                    + " received_at INTEGER NOT NULL)");
+            try (PreparedStatement insert = old.prepareStatement("INSERT INTO messages(body, received_at) VALUES (?, 0)")) {
+                insert.setBytes(1, "from before".getBytes());
+                insert.executeUpdate();
+            }
+        }
+        try (ClientMessageStore store = Inboxes.openClientStore(file)) {
+            store.completeMessage("with a SURB".getBytes(), new byte[] {7}, List.of());
+            List<ReceivedMessage> messages = store.peekMessages(10, Long.MAX_VALUE, Set.of());
+            assertArrayEquals("from before".getBytes(), messages.get(0).body());
+            assertNull(messages.get(0).replySurb());
+            assertArrayEquals(new byte[] {7}, messages.get(1).replySurb());
+        }
+    }
+}
