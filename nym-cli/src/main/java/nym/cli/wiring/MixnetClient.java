@@ -33,6 +33,8 @@ import nym.sphinx.fragment.MessageSplitter;
 import nym.sphinx.route.DestinationAddress;
 import nym.sphinx.surb.Surb;
 import nym.sphinx.surb.SurbBuilder;
+import nym.topology.Layer;
+import nym.topology.MixNodeInfo;
 import nym.topology.ProviderInfo;
 import nym.topology.Topology;
 import nym.topology.TopologyException;
@@ -242,6 +244,19 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         } catch (IllegalArgumentException | SphinxException | TransportException e) {
             throw new ClientPortException("malformed reply_surb: " + e.getMessage());
         }
+        if (!isFirstLayerMix(firstHop)) {
+            // The SURB's maker chose this address: anything but a mix of the network's first layer could
+            // be the maker's own host, which would learn this client's IP address and when it replied.
+            try {
+                refreshTopology();
+            } catch (TopologyException e) {
+                // Decided on the topology we have.
+            }
+            if (!isFirstLayerMix(firstHop)) {
+                throw new ClientPortException("the reply_surb's first hop " + NodeAddresses.formatHost(firstHop)
+                        + " is not a first-layer mix of the network (it may have left): ask for a new SURB");
+            }
+        }
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > geometry.maxMessageLength()) {
             throw new ClientPortException("reply of " + bytes.length + " bytes is over the " + geometry.maxMessageLength()
@@ -256,6 +271,20 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         if (!pipeline.offer(List.of(new OutboundReply(packet, firstHop)))) {
             throw new ClientPortException("send queue full (" + pipeline.queued() + " packets waiting): try again later");
         }
+    }
+
+    /** @return whether {@code address} is a mix of the first layer in the current topology */
+    private boolean isFirstLayerMix(InetSocketAddress address) {
+        for (MixNodeInfo mix : topology.get().mixNodesInLayer(Layer.FIRST)) {
+            try {
+                if (NodeAddresses.parseHost(mix.host()).equals(address)) {
+                    return true;
+                }
+            } catch (TransportException e) {
+                // A host the client could not route through anyway.
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,0 +1,129 @@
+package nym.cli.wiring;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nym.crypto.keys.X25519KeyPair;
+import nym.provider.client.AuthToken;
+import nym.provider.client.ClientMessageStore;
+import nym.provider.client.ProviderClient;
+import nym.provider.store.Inboxes;
+import nym.sphinx.SphinxGeometry;
+import nym.sphinx.route.Delay;
+import nym.sphinx.route.DestinationAddress;
+import nym.sphinx.route.Hop;
+import nym.sphinx.surb.SurbBuilder;
+import nym.topology.MixNodeInfo;
+import nym.topology.ProviderInfo;
+import nym.topology.directory.DirectoryClient;
+import nym.topology.directory.DirectoryConfig;
+import nym.topology.directory.DirectoryServer;
+import nym.traffic.client.ClientTrafficConfig;
+import nym.traffic.transport.NodeAddresses;
+import nym.websocket.ClientPortException;
+
+/**
+ * A running {@link MixnetClient} and the SURBs of anonymous replies, on a directory of this machine
+ * whose "nodes" are loopback listeners that read nothing (the Poisson streams are slow enough that
+ * no slot is expected while a test runs, and none is needed).
+ */
+class MixnetClientRepliesTest {
+    private static final SphinxGeometry GEOMETRY = SphinxGeometry.DEFAULT;
+    private static final Duration SLOW = Duration.ofHours(1);
+
+    private final SplittableRandom random = new SplittableRandom(61);
+    private final List<ServerSocket> listeners = new ArrayList<>();
+    private final List<MixNodeInfo> mixes = new ArrayList<>();
+    private final X25519KeyPair providerKeys = X25519KeyPair.generate(random);
+    private final X25519KeyPair alice = X25519KeyPair.generate(random);
+    private final X25519KeyPair bob = X25519KeyPair.generate(random);
+    private DirectoryServer directory;
+    private ProviderInfo provider;
+
+    @BeforeEach
+    void network() throws Exception {
+        directory = DirectoryServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                DirectoryConfig.defaults().withTtl(Duration.ofHours(1)));
+        for (int layer = 1; layer <= 3; layer++) {
+            MixNodeInfo mix = new MixNodeInfo(listen(), X25519KeyPair.generate(random).publicKey(), layer, 0, "");
+            mixes.add(mix);
+            directory.registry().registerMixNode(mix);
+        }
+        provider = new ProviderInfo(listen(), listen(), providerKeys.publicKey(),
+                List.of(alice.publicKey().toBase58(), bob.publicKey().toBase58()), 0, "");
+        directory.registry().registerProvider(provider);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        directory.close();
+        for (ServerSocket listener : listeners) {
+            listener.close();
+        }
+    }
+
+    /** @return "127.0.0.1:port" of a new loopback listener that accepts and reads nothing */
+    private String listen() throws IOException {
+        ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        listeners.add(listener);
+        return NodeAddresses.formatHost((InetSocketAddress) listener.getLocalSocketAddress());
+    }
+
+    private MixnetClient client(X25519KeyPair keys, ClientMessageStore store, int queueCapacity) throws Exception {
+        return new MixnetClient(keys, providerKeys.publicKey().toBase58(), AuthToken.fromBytes(new byte[AuthToken.LENGTH]),
+                DirectoryClient.create(directory.uri()), store,
+                new ClientTrafficConfig(SLOW, SLOW, Duration.ofMillis(10), queueCapacity, GEOMETRY), SLOW, SLOW);
+    }
+
+    private static Hop hop(String host, X25519KeyPair keys) throws Exception {
+        return new Hop(NodeAddresses.encode(NodeAddresses.parseHost(host)), keys.publicKey());
+    }
+
+    /** @return base64 of a SURB to alice whose route starts at {@code firstHost} */
+    private String surbStartingAt(String firstHost) throws Exception {
+        List<Hop> route = List.of(hop(firstHost, X25519KeyPair.generate(random)),
+                new Hop(NodeAddresses.encode(NodeAddresses.parseHost(mixes.get(1).host())), mixes.get(1).publicKey()),
+                new Hop(NodeAddresses.encode(NodeAddresses.parseHost(mixes.get(2).host())), mixes.get(2).publicKey()),
+                hop(provider.host(), providerKeys));
+        return Base64.getEncoder().encodeToString(SurbBuilder.create(GEOMETRY).route(route)
+                .delays(List.of(Delay.ZERO, Delay.ZERO, Delay.ZERO, Delay.ZERO))
+                .destination(ProviderClient.address(alice.publicKey())).random(random).build().surb().toBytes());
+    }
+
+    /**
+     * Whoever made the SURB chose its first hop. A reply must go to a first-layer mix of the network,
+     * never to a host the SURB's maker runs (which would learn the replier's IP address and when it
+     * answered), nor make the client keep a connection to any address a sender names.
+     */
+    @Test
+    void aReplyGoesOnlyToAFirstLayerMixOfTheTopology(@TempDir Path dir) throws Exception {
+        try (MixnetClient bobsClient = client(bob, Inboxes.openClientStore(dir.resolve("received.db")), 10)) {
+            String elsewhere = listen(); // a listener of the SURB's maker, not a mix
+            ClientPortException refused = assertThrows(ClientPortException.class,
+                    () -> bobsClient.reply(surbStartingAt(elsewhere), "who are you?"));
+            assertTrue(refused.getMessage().contains("first hop"), refused.getMessage());
+
+            String secondLayer = mixes.get(1).host();
+            assertThrows(ClientPortException.class, () -> bobsClient.reply(surbStartingAt(secondLayer), "no"));
+
+            assertDoesNotThrow(() -> bobsClient.reply(surbStartingAt(mixes.get(0).host()), "through the mixes"));
+        }
+    }
+}
