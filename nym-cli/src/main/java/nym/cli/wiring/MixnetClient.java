@@ -203,20 +203,30 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
             }
             recipient = Recipient.parse(recipientAddress, topology.get());
         }
+        SurbBuilder.Created surb = null;
         if (withReplySurb) {
-            bytes = ReplyEnvelope.wrap(newReplySurb(), bytes);
+            surb = newReplySurb();
+            bytes = ReplyEnvelope.wrap(surb.surb().toBytes(), bytes);
         }
         List<OutboundMessage> packets = new ArrayList<>();
         for (Fragment fragment : splitter.split(bytes)) {
             packets.add(new OutboundMessage(recipient.address(), recipient.provider(), fragment.toBytes()));
         }
         if (!pipeline.offer(packets)) {
+            if (surb != null) { // the SURB never leaves: no reply can come through it
+                try {
+                    store.forgetReplyKeys(surb.decryptionKeys().surbId().toByteArray());
+                } catch (ProviderException e) {
+                    LOG.log(Level.WARNING, "the keys of a SURB that was not sent stay until they expire: "
+                            + e.getMessage());
+                }
+            }
             throw new ClientPortException("send queue full (" + pipeline.queued() + " packets waiting): try again later");
         }
     }
 
     /** @return a fresh SURB to this client, its keys kept in the store until the reply comes */
-    private byte[] newReplySurb() throws ClientPortException {
+    private SurbBuilder.Created newReplySurb() throws ClientPortException {
         SurbBuilder.Created created;
         try {
             created = pipeline.createReplySurb();
@@ -231,7 +241,7 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         } finally {
             Arrays.fill(keys, (byte) 0);
         }
-        return created.surb().toBytes();
+        return created;
     }
 
     @Override

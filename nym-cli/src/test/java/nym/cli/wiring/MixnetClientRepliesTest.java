@@ -1,6 +1,7 @@
 package nym.cli.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,18 @@ class MixnetClientRepliesTest {
             assertThrows(ClientPortException.class, () -> bobsClient.reply(surbStartingAt(secondLayer), "no"));
 
             assertDoesNotThrow(() -> bobsClient.reply(surbStartingAt(mixes.get(0).host()), "through the mixes"));
+        }
+    }
+
+    /** A send refused for a full queue leaves no SURB keys behind: its SURB never left. */
+    @Test
+    void aRefusedSendWithASurbKeepsNoKeys(@TempDir Path dir) throws Exception {
+        ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"));
+        try (MixnetClient alicesClient = client(alice, store, 1)) {
+            alicesClient.send(bob.publicKey().toBase58(), "the first fills the queue", true);
+            assertThrows(ClientPortException.class,
+                    () -> alicesClient.send(bob.publicKey().toBase58(), "no room for this one", true));
+            assertEquals(1, store.forgetReplyKeysBefore(Long.MAX_VALUE), "only the keys of the SURB that was queued");
         }
     }
 }

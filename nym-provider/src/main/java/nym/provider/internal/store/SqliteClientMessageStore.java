@@ -198,6 +198,16 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
     }
 
     @Override
+    public synchronized void forgetReplyKeys(byte[] surbId) throws ProviderException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reply_keys WHERE surb_id = ?")) {
+            delete.setBytes(1, surbId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot forget a SURB's keys", e);
+        }
+    }
+
+    @Override
     public synchronized int forgetReplyKeysBefore(long cutoffMillis) throws ProviderException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reply_keys WHERE created_at < ?")) {
             delete.setLong(1, cutoffMillis);
