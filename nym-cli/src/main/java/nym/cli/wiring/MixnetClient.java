@@ -102,13 +102,13 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         this.received = new ReceivedPayloads(store, traffic.geometry());
         this.geometry = traffic.geometry();
         this.splitter = MessageSplitter.forGeometry(traffic.geometry(), new SecureRandom());
+        received.replayStored(); // first: a reply stored before a crash came in time, whatever its keys' age
         int forgotten = store.forgetReplyKeysBefore(
                 System.currentTimeMillis() - ReceivedPayloads.REPLY_KEYS_KEPT.toMillis());
         if (forgotten > 0) {
             LOG.log(Level.INFO, "forgot the keys of " + forgotten + " SURBs older than "
                     + ReceivedPayloads.REPLY_KEYS_KEPT.toDays() + " days: replies through them are discarded");
         }
-        received.replayStored();
         try {
             refreshTopology();
         } catch (TopologyException e) {

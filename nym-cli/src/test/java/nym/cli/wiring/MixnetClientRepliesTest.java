@@ -1,5 +1,6 @@
 package nym.cli.wiring;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,10 +11,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,11 +26,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nym.crypto.SecretAccess;
 import nym.crypto.keys.X25519KeyPair;
 import nym.provider.client.AuthToken;
 import nym.provider.client.ClientMessageStore;
+import nym.provider.client.Delivery;
 import nym.provider.client.ProviderClient;
 import nym.provider.store.Inboxes;
+import nym.sphinx.PacketProcessor;
+import nym.sphinx.ProcessedPacket;
 import nym.sphinx.SphinxGeometry;
 import nym.sphinx.route.Delay;
 import nym.sphinx.route.DestinationAddress;
@@ -137,6 +146,39 @@ class MixnetClientRepliesTest {
             assertThrows(ClientPortException.class,
                     () -> alicesClient.send(bob.publicKey().toBase58(), "no room for this one", true));
             assertEquals(1, store.forgetReplyKeysBefore(Long.MAX_VALUE), "only the keys of the SURB that was queued");
+        }
+    }
+
+    /**
+     * A reply that had arrived (its payload stored) before a crash is read at the next start, even if
+     * that start is more than the keys' seven days after the SURB was made: it came in time.
+     */
+    @Test
+    void aReplyStoredBeforeACrashIsReadAfterTheKeysWouldHaveExpired(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("received.db");
+        SurbBuilder.Created created = SurbBuilder.create(GEOMETRY).route(List.of(hop(provider.host(), providerKeys)))
+                .delays(List.of(Delay.ZERO)).destination(ProviderClient.address(alice.publicKey())).random(random)
+                .build();
+        ProcessedPacket.FinalHop atProvider = (ProcessedPacket.FinalHop) PacketProcessor
+                .forKey(providerKeys.privateKey()).process(created.surb().createReply("in time".getBytes()));
+        byte[] surbId = created.decryptionKeys().surbId().toByteArray();
+        try (ClientMessageStore store = Inboxes.openClientStore(file)) {
+            store.saveReplyKeys(surbId, created.decryptionKeys().toBytes(SecretAccess.insecureGrant()));
+            store.storePayload(providerKeys.publicKey().toBase58(), 1,
+                    new Delivery(atProvider.surbId(), atProvider.payload().toBytes()).toBytes());
+        }
+        // The SURB was made eight days ago; the client crashed after storing the reply's payload.
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file);
+                PreparedStatement age = sql.prepareStatement("UPDATE reply_keys SET created_at = ?")) {
+            age.setLong(1, System.currentTimeMillis() - Duration.ofDays(8).toMillis());
+            assertEquals(1, age.executeUpdate());
+        }
+
+        ClientMessageStore store = Inboxes.openClientStore(file);
+        try (MixnetClient alicesClient = client(alice, store, 10)) {
+            var messages = store.peekMessages(10, Long.MAX_VALUE, Set.of());
+            assertEquals(1, messages.size(), "the reply that arrived before the crash");
+            assertArrayEquals("in time".getBytes(), messages.get(0).body());
         }
     }
 }
