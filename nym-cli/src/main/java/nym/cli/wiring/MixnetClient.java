@@ -103,12 +103,7 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         this.geometry = traffic.geometry();
         this.splitter = MessageSplitter.forGeometry(traffic.geometry(), new SecureRandom());
         received.replayStored(); // first: a reply stored before a crash came in time, whatever its keys' age
-        int forgotten = store.forgetReplyKeysBefore(
-                System.currentTimeMillis() - ReceivedPayloads.REPLY_KEYS_KEPT.toMillis());
-        if (forgotten > 0) {
-            LOG.log(Level.INFO, "forgot the keys of " + forgotten + " SURBs older than "
-                    + ReceivedPayloads.REPLY_KEYS_KEPT.toDays() + " days: replies through them are discarded");
-        }
+        forgetExpiredReplyKeys();
         try {
             refreshTopology();
         } catch (TopologyException e) {
@@ -137,8 +132,27 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         return topology.get().providerByKey(providerKey);
     }
 
-    /** Pulls a batch, stores it durably, acknowledges it, then reassembles. */
+    /** Forgets the keys of SURBs made more than {@link ReceivedPayloads#REPLY_KEYS_KEPT} ago. */
+    private void forgetExpiredReplyKeys() throws ProviderException {
+        int forgotten = store.forgetReplyKeysBefore(
+                System.currentTimeMillis() - ReceivedPayloads.REPLY_KEYS_KEPT.toMillis());
+        if (forgotten > 0) {
+            LOG.log(Level.INFO, "forgot the keys of " + forgotten + " SURBs older than "
+                    + ReceivedPayloads.REPLY_KEYS_KEPT.toDays() + " days: replies through them are discarded");
+        }
+    }
+
+    /**
+     * Forgets expired SURB keys (before the pull: a reply pulled now through a SURB older than the
+     * keys' days is discarded, in a client that runs for weeks as in one restarted), then pulls a
+     * batch, stores it durably, acknowledges it, and reassembles.
+     */
     private void pullFromProvider() throws ProviderException, TransportException {
+        try {
+            forgetExpiredReplyKeys();
+        } catch (ProviderException e) {
+            LOG.log(Level.WARNING, "cannot forget expired SURB keys now: " + e.getMessage());
+        }
         ProviderInfo provider = ownProvider().orElseThrow(() -> new ProviderException(
                 ProviderException.Reason.UNREACHABLE, "provider " + providerKey + " is not in the topology"));
         InetSocketAddress address = NodeAddresses.parseHost(provider.clientHost());

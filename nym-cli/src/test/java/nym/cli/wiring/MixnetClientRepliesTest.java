@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -76,7 +77,7 @@ class MixnetClientRepliesTest {
             mixes.add(mix);
             directory.registry().registerMixNode(mix);
         }
-        provider = new ProviderInfo(listen(), listen(), providerKeys.publicKey(),
+        provider = new ProviderInfo(listen(), refused(), providerKeys.publicKey(),
                 List.of(alice.publicKey().toBase58(), bob.publicKey().toBase58()), 0, "");
         directory.registry().registerProvider(provider);
     }
@@ -96,10 +97,42 @@ class MixnetClientRepliesTest {
         return NodeAddresses.formatHost((InetSocketAddress) listener.getLocalSocketAddress());
     }
 
+    /**
+     * @return "127.0.0.1:port" where nothing listens any more (the provider's client listener: every
+     *     pull fails at once)
+     */
+    private static String refused() throws IOException {
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return NodeAddresses.formatHost((InetSocketAddress) closed.getLocalSocketAddress());
+        }
+    }
+
     private MixnetClient client(X25519KeyPair keys, ClientMessageStore store, int queueCapacity) throws Exception {
+        return client(keys, store, queueCapacity, SLOW);
+    }
+
+    private MixnetClient client(X25519KeyPair keys, ClientMessageStore store, int queueCapacity, Duration fetchInterval)
+            throws Exception {
         return new MixnetClient(keys, providerKeys.publicKey().toBase58(), AuthToken.fromBytes(new byte[AuthToken.LENGTH]),
                 DirectoryClient.create(directory.uri()), store,
-                new ClientTrafficConfig(SLOW, SLOW, Duration.ofMillis(10), queueCapacity, GEOMETRY), SLOW, SLOW);
+                new ClientTrafficConfig(SLOW, SLOW, Duration.ofMillis(10), queueCapacity, GEOMETRY), fetchInterval, SLOW);
+    }
+
+    /** Makes every SURB key in the store at {@code file} {@code age} old. */
+    private static void age(Path file, Duration age) throws Exception {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file);
+                PreparedStatement update = sql.prepareStatement("UPDATE reply_keys SET created_at = ?")) {
+            update.setLong(1, System.currentTimeMillis() - age.toMillis());
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    private static int countKeys(Path file) throws Exception {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file);
+                PreparedStatement query = sql.prepareStatement("SELECT count(*) FROM reply_keys");
+                ResultSet rows = query.executeQuery()) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
     }
 
     private static Hop hop(String host, X25519KeyPair keys) throws Exception {
@@ -168,17 +201,28 @@ class MixnetClientRepliesTest {
                     new Delivery(atProvider.surbId(), atProvider.payload().toBytes()).toBytes());
         }
         // The SURB was made eight days ago; the client crashed after storing the reply's payload.
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + file);
-                PreparedStatement age = sql.prepareStatement("UPDATE reply_keys SET created_at = ?")) {
-            age.setLong(1, System.currentTimeMillis() - Duration.ofDays(8).toMillis());
-            assertEquals(1, age.executeUpdate());
-        }
+        age(file, Duration.ofDays(8));
 
         ClientMessageStore store = Inboxes.openClientStore(file);
         try (MixnetClient alicesClient = client(alice, store, 10)) {
             var messages = store.peekMessages(10, Long.MAX_VALUE, Set.of());
             assertEquals(1, messages.size(), "the reply that arrived before the crash");
             assertArrayEquals("in time".getBytes(), messages.get(0).body());
+        }
+    }
+
+    /** A client that runs for weeks forgets expired SURB keys too, not only one that is restarted. */
+    @Test
+    void aRunningClientForgetsKeysOlderThanSevenDays(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("received.db");
+        try (MixnetClient alicesClient = client(alice, Inboxes.openClientStore(file), 10, Duration.ofMillis(20))) {
+            alicesClient.send(bob.publicKey().toBase58(), "answer me within a week", true);
+            age(file, Duration.ofDays(8));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (countKeys(file) > 0) {
+                assertTrue(System.nanoTime() < deadline, "the keys of a SURB made 8 days ago are still kept");
+                Thread.onSpinWait();
+            }
         }
     }
 }
