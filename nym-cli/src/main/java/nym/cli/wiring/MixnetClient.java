@@ -217,9 +217,11 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
             }
             recipient = Recipient.parse(recipientAddress, topology.get());
         }
-        SurbBuilder.Created surb = null;
+        byte[] surbId = null;
         if (withReplySurb) {
-            surb = newReplySurb();
+            SurbBuilder.Created surb = newReplySurb();
+            surbId = surb.decryptionKeys().surbId().toByteArray();
+            surb.decryptionKeys().wipe(); // stored; the copy in memory is not needed
             bytes = ReplyEnvelope.wrap(surb.surb().toBytes(), bytes);
         }
         List<OutboundMessage> packets = new ArrayList<>();
@@ -227,9 +229,9 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
             packets.add(new OutboundMessage(recipient.address(), recipient.provider(), fragment.toBytes()));
         }
         if (!pipeline.offer(packets)) {
-            if (surb != null) { // the SURB never leaves: no reply can come through it
+            if (surbId != null) { // the SURB never leaves: no reply can come through it
                 try {
-                    store.forgetReplyKeys(surb.decryptionKeys().surbId().toByteArray());
+                    store.forgetReplyKeys(surbId);
                 } catch (ProviderException e) {
                     LOG.log(Level.WARNING, "the keys of a SURB that was not sent stay until they expire: "
                             + e.getMessage());
@@ -251,6 +253,7 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         try {
             store.saveReplyKeys(created.decryptionKeys().surbId().toByteArray(), keys);
         } catch (ProviderException e) {
+            created.decryptionKeys().wipe();
             throw new ClientPortException("cannot keep the reply SURB's keys: " + e.getMessage());
         } finally {
             Arrays.fill(keys, (byte) 0);
