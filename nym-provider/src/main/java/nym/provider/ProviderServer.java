@@ -156,7 +156,9 @@ public final class ProviderServer implements AutoCloseable {
                 metrics.droppedInboxFull.increment();
                 return;
             }
-            store.store(last.destination(), new Delivery(last.surbId(), last.payload().toBytes()).toBytes());
+            Delivery delivery = new Delivery(last.surbId(), last.payload().toBytes());
+            // A message that is not a reply stays a bare payload, which clients of earlier versions read.
+            store.store(last.destination(), delivery.isReply() ? delivery.toBytes() : delivery.payload());
             metrics.stored.increment();
         } catch (SphinxException e) {
             countDropped(e);

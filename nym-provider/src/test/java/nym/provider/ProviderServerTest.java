@@ -121,6 +121,25 @@ class ProviderServerTest {
         }
     }
 
+    /**
+     * A client of the previous version reads every pulled message as a bare payload: a message that
+     * is not a reply must still reach it so, or upgrading a provider garbles its clients' messages.
+     */
+    @Test
+    void aMessageThatIsNotAReplyIsStoredAsTheBarePayloadEarlierClientsRead() throws Exception {
+        DestinationAddress me = ProviderClient.address(alice.publicKey());
+        try (ProviderClient client = client()) {
+            AuthToken token = client.register(alice, providerKey.publicKey());
+            mix.send(provider.mixAddress(), packetFor(alice, "hello old client"));
+            await("the message to be stored", () -> provider.metrics().stored() == 1);
+
+            byte[] pulled = client.pull(me, token, 10).get(0).payload();
+            assertEquals(SphinxGeometry.DEFAULT.payloadLength(), pulled.length);
+            assertArrayEquals("hello old client".getBytes(StandardCharsets.UTF_8),
+                    PacketPayload.fromBytes(pulled).recoverMessage(), "what a client of the previous version reads");
+        }
+    }
+
     @Test
     void aReplyThroughASurbKeepsItsSurbIdForTheClient() throws Exception {
         DestinationAddress me = ProviderClient.address(alice.publicKey());

@@ -33,6 +33,8 @@ import nym.sphinx.fragment.MessageSplitter;
 import nym.sphinx.route.DestinationAddress;
 import nym.sphinx.surb.Surb;
 import nym.sphinx.surb.SurbBuilder;
+import nym.topology.Layer;
+import nym.topology.MixNodeInfo;
 import nym.topology.ProviderInfo;
 import nym.topology.Topology;
 import nym.topology.TopologyException;
@@ -100,13 +102,8 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         this.received = new ReceivedPayloads(store, traffic.geometry());
         this.geometry = traffic.geometry();
         this.splitter = MessageSplitter.forGeometry(traffic.geometry(), new SecureRandom());
-        int forgotten = store.forgetReplyKeysBefore(
-                System.currentTimeMillis() - ReceivedPayloads.REPLY_KEYS_KEPT.toMillis());
-        if (forgotten > 0) {
-            LOG.log(Level.INFO, "forgot the keys of " + forgotten + " SURBs older than "
-                    + ReceivedPayloads.REPLY_KEYS_KEPT.toDays() + " days: replies through them are discarded");
-        }
-        received.replayStored();
+        received.replayStored(); // first: a reply stored before a crash came in time, whatever its keys' age
+        forgetExpiredReplyKeys();
         try {
             refreshTopology();
         } catch (TopologyException e) {
@@ -135,8 +132,27 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         return topology.get().providerByKey(providerKey);
     }
 
-    /** Pulls a batch, stores it durably, acknowledges it, then reassembles. */
+    /** Forgets the keys of SURBs made more than {@link ReceivedPayloads#REPLY_KEYS_KEPT} ago. */
+    private void forgetExpiredReplyKeys() throws ProviderException {
+        int forgotten = store.forgetReplyKeysBefore(
+                System.currentTimeMillis() - ReceivedPayloads.REPLY_KEYS_KEPT.toMillis());
+        if (forgotten > 0) {
+            LOG.log(Level.INFO, "forgot the keys of " + forgotten + " SURBs older than "
+                    + ReceivedPayloads.REPLY_KEYS_KEPT.toDays() + " days: replies through them are discarded");
+        }
+    }
+
+    /**
+     * Forgets expired SURB keys (before the pull: a reply pulled now through a SURB older than the
+     * keys' days is discarded, in a client that runs for weeks as in one restarted), then pulls a
+     * batch, stores it durably, acknowledges it, and reassembles.
+     */
     private void pullFromProvider() throws ProviderException, TransportException {
+        try {
+            forgetExpiredReplyKeys();
+        } catch (ProviderException e) {
+            LOG.log(Level.WARNING, "cannot forget expired SURB keys now: " + e.getMessage());
+        }
         ProviderInfo provider = ownProvider().orElseThrow(() -> new ProviderException(
                 ProviderException.Reason.UNREACHABLE, "provider " + providerKey + " is not in the topology"));
         InetSocketAddress address = NodeAddresses.parseHost(provider.clientHost());
@@ -201,20 +217,32 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
             }
             recipient = Recipient.parse(recipientAddress, topology.get());
         }
+        byte[] surbId = null;
         if (withReplySurb) {
-            bytes = ReplyEnvelope.wrap(newReplySurb(), bytes);
+            SurbBuilder.Created surb = newReplySurb();
+            surbId = surb.decryptionKeys().surbId().toByteArray();
+            surb.decryptionKeys().wipe(); // stored; the copy in memory is not needed
+            bytes = ReplyEnvelope.wrap(surb.surb().toBytes(), bytes);
         }
         List<OutboundMessage> packets = new ArrayList<>();
         for (Fragment fragment : splitter.split(bytes)) {
             packets.add(new OutboundMessage(recipient.address(), recipient.provider(), fragment.toBytes()));
         }
         if (!pipeline.offer(packets)) {
+            if (surbId != null) { // the SURB never leaves: no reply can come through it
+                try {
+                    store.forgetReplyKeys(surbId);
+                } catch (ProviderException e) {
+                    LOG.log(Level.WARNING, "the keys of a SURB that was not sent stay until they expire: "
+                            + e.getMessage());
+                }
+            }
             throw new ClientPortException("send queue full (" + pipeline.queued() + " packets waiting): try again later");
         }
     }
 
     /** @return a fresh SURB to this client, its keys kept in the store until the reply comes */
-    private byte[] newReplySurb() throws ClientPortException {
+    private SurbBuilder.Created newReplySurb() throws ClientPortException {
         SurbBuilder.Created created;
         try {
             created = pipeline.createReplySurb();
@@ -225,11 +253,12 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         try {
             store.saveReplyKeys(created.decryptionKeys().surbId().toByteArray(), keys);
         } catch (ProviderException e) {
+            created.decryptionKeys().wipe();
             throw new ClientPortException("cannot keep the reply SURB's keys: " + e.getMessage());
         } finally {
             Arrays.fill(keys, (byte) 0);
         }
-        return created.surb().toBytes();
+        return created;
     }
 
     @Override
@@ -241,6 +270,19 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
             firstHop = NodeAddresses.decode(surb.firstHop());
         } catch (IllegalArgumentException | SphinxException | TransportException e) {
             throw new ClientPortException("malformed reply_surb: " + e.getMessage());
+        }
+        if (!isFirstLayerMix(firstHop)) {
+            // The SURB's maker chose this address: anything but a mix of the network's first layer could
+            // be the maker's own host, which would learn this client's IP address and when it replied.
+            try {
+                refreshTopology();
+            } catch (TopologyException e) {
+                // Decided on the topology we have.
+            }
+            if (!isFirstLayerMix(firstHop)) {
+                throw new ClientPortException("the reply_surb's first hop " + NodeAddresses.formatHost(firstHop)
+                        + " is not a first-layer mix of the network (it may have left): ask for a new SURB");
+            }
         }
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > geometry.maxMessageLength()) {
@@ -256,6 +298,20 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         if (!pipeline.offer(List.of(new OutboundReply(packet, firstHop)))) {
             throw new ClientPortException("send queue full (" + pipeline.queued() + " packets waiting): try again later");
         }
+    }
+
+    /** @return whether {@code address} is a mix of the first layer in the current topology */
+    private boolean isFirstLayerMix(InetSocketAddress address) {
+        for (MixNodeInfo mix : topology.get().mixNodesInLayer(Layer.FIRST)) {
+            try {
+                if (NodeAddresses.parseHost(mix.host()).equals(address)) {
+                    return true;
+                }
+            } catch (TransportException e) {
+                // A host the client could not route through anyway.
+            }
+        }
+        return false;
     }
 
     @Override

@@ -149,14 +149,19 @@ final class ReceivedPayloads {
             return false;
         }
         byte[] message;
+        SurbDecryptionKeys decryption = null;
         try {
-            message = SurbDecryptionKeys.fromBytes(keys.get()).recoverReply(PacketPayload.fromBytes(delivery.payload()));
+            decryption = SurbDecryptionKeys.fromBytes(keys.get());
+            message = decryption.recoverReply(PacketPayload.fromBytes(delivery.payload()));
         } catch (SphinxException e) {
             LOG.log(Level.INFO, "discarding a reply that does not decrypt with its SURB's keys: " + e.getMessage());
             store.deletePayloads(List.of(id));
             return false;
         } finally {
             Arrays.fill(keys.get(), (byte) 0);
+            if (decryption != null) {
+                decryption.wipe();
+            }
         }
         store.completeReply(message, surbId, id);
         return true;

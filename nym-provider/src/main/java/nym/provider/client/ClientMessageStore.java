@@ -71,6 +71,9 @@ public interface ClientMessageStore extends AutoCloseable {
      */
     void completeReply(byte[] message, byte[] surbId, long payloadId) throws ProviderException;
 
+    /** Forgets the keys of the SURB {@code surbId}, which was not sent after all. */
+    void forgetReplyKeys(byte[] surbId) throws ProviderException;
+
     /** Forgets the keys of SURBs handed out before {@code cutoffMillis} (Unix ms): their replies are not coming. */
     int forgetReplyKeysBefore(long cutoffMillis) throws ProviderException;
 

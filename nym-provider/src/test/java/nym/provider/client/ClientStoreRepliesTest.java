@@ -2,14 +2,17 @@ package nym.provider.client;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -45,6 +48,47 @@ class ClientStoreRepliesTest {
             assertEquals(List.of(), store.payloads());
             assertArrayEquals("the reply".getBytes(), store.peekMessages(10, Long.MAX_VALUE, Set.of()).get(0).body());
         }
+    }
+
+    /**
+     * Keys a reply used up are gone from the files too, not only from the table: whoever copies
+     * received.db later cannot decrypt a recorded reply nor tie it to this client by its SURB id.
+     */
+    @Test
+    void usedKeysLeaveNoTraceInTheFiles(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("received.db");
+        byte[] keys = new byte[977];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (byte) (i * 31 + 7);
+        }
+        byte[] otherId = SURB_ID.clone();
+        otherId[0] = 99;
+        try (ClientMessageStore store = Inboxes.openClientStore(file)) {
+            store.saveReplyKeys(SURB_ID, keys);
+            store.saveReplyKeys(otherId, keys);
+            long payload = store.storePayload("provider", 1, new byte[] {0}).orElseThrow();
+            store.completeReply("the reply".getBytes(), SURB_ID, payload);
+            store.forgetReplyKeys(otherId);
+            assertFalse(filesHold(file, keys), "while the store is open");
+        }
+        assertFalse(filesHold(file, keys), "after it is closed");
+    }
+
+    /** @return whether the store's file or its write-ahead log holds a 32-byte run of {@code secret} */
+    private static boolean filesHold(Path file, byte[] secret) throws Exception {
+        byte[] needle = Arrays.copyOfRange(secret, 100, 132);
+        for (Path path : List.of(file, file.resolveSibling(file.getFileName() + "-wal"))) {
+            if (!Files.exists(path)) {
+                continue;
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            for (int i = 0; i + needle.length <= bytes.length; i++) {
+                if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test

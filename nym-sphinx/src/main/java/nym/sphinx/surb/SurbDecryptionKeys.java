@@ -59,6 +59,15 @@ public final class SurbDecryptionKeys {
         return PayloadCodec.unpad(bytes);
     }
 
+    /**
+     * Overwrites the reply key and the hop keys with zeros, once the keys are stored or used: these
+     * keys then recover nothing. The identifier stays.
+     */
+    public void wipe() {
+        Arrays.fill(replyKey, (byte) 0);
+        hopKeys.forEach(key -> Arrays.fill(key, (byte) 0));
+    }
+
     /** @return the encoding described in the class comment */
     public byte[] toBytes(SecretAccess access) {
         Objects.requireNonNull(access, "access");

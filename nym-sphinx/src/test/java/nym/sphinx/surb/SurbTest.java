@@ -73,6 +73,21 @@ class SurbTest {
         assertEquals(created.decryptionKeys().surbId(), restored.surbId());
     }
 
+    /** A client wipes the keys it has stored or used: the object in memory then holds no secret. */
+    @Test
+    void wipedKeysHoldNoSecretAndRecoverNothing() throws Exception {
+        SurbBuilder.Created created = create();
+        ProcessedPacket.FinalHop last = returnRoute.walk(created.surb().createReply(new byte[] {1, 2, 3}), null);
+        SurbDecryptionKeys keys = created.decryptionKeys();
+        keys.wipe();
+        byte[] encoded = keys.toBytes(SecretAccess.insecureGrant());
+        for (int i = nym.sphinx.route.SurbId.LENGTH + 1; i < encoded.length; i++) {
+            assertEquals(0, encoded[i], "key byte " + i);
+        }
+        SphinxException e = assertThrows(SphinxException.class, () -> keys.recoverReply(last.payload()));
+        assertEquals(SphinxException.Reason.BAD_PAYLOAD_PADDING, e.reason());
+    }
+
     @Test
     void truncatedEncodingsAreRefused() throws Exception {
         byte[] surb = create().surb().toBytes();

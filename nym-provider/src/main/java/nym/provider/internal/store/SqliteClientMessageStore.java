@@ -43,6 +43,11 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
     public static SqliteClientMessageStore open(Path file) throws ProviderException {
         Connection connection = SqliteFiles.open(file, SCHEMA);
         try {
+            try (Statement pragma = connection.createStatement()) {
+                // Deleted rows are overwritten with zeros: SURB keys a reply used up, and SURBs and
+                // messages once fetched, do not stay readable in free pages of the file.
+                pragma.execute("PRAGMA secure_delete=ON");
+            }
             addReplySurbColumn(connection);
         } catch (SQLException e) {
             try {
@@ -195,13 +200,42 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
         } catch (SQLException e) {
             throw SqliteFiles.storage("cannot store a reply", e);
         }
+        eraseLog();
+    }
+
+    /**
+     * Moves the write-ahead log into the file and empties it, after SURB keys were deleted: the log
+     * still holds the frames that wrote them. Best effort: the keys are already deleted.
+     */
+    private void eraseLog() {
+        try (Statement checkpoint = connection.createStatement()) {
+            checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            System.getLogger(SqliteClientMessageStore.class.getName()).log(System.Logger.Level.WARNING,
+                    "deleted SURB keys may stay in the write-ahead log until its next checkpoint: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void forgetReplyKeys(byte[] surbId) throws ProviderException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reply_keys WHERE surb_id = ?")) {
+            delete.setBytes(1, surbId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot forget a SURB's keys", e);
+        }
+        eraseLog();
     }
 
     @Override
     public synchronized int forgetReplyKeysBefore(long cutoffMillis) throws ProviderException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reply_keys WHERE created_at < ?")) {
             delete.setLong(1, cutoffMillis);
-            return delete.executeUpdate();
+            int forgotten = delete.executeUpdate();
+            if (forgotten > 0) {
+                eraseLog();
+            }
+            return forgotten;
         } catch (SQLException e) {
             throw SqliteFiles.storage("cannot forget old SURB keys", e);
         }
