@@ -11,8 +11,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** The JDK's own WebSocket client, with a queue of received text messages and the close code. */
-final class JdkWebSocketClient implements AutoCloseable {
+/**
+ * The JDK's own WebSocket client, with a queue of received text messages and the close code. Public
+ * for the tests of {@code nym.websocket.internal}.
+ */
+public final class JdkWebSocketClient implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(10);
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -27,7 +30,7 @@ final class JdkWebSocketClient implements AutoCloseable {
         this.socket = builder.buildAsync(uri, new Listener()).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
 
-    static JdkWebSocketClient connect(int port, String path) throws Exception {
+    public static JdkWebSocketClient connect(int port, String path) throws Exception {
         return connect(port, path, null);
     }
 
@@ -37,12 +40,12 @@ final class JdkWebSocketClient implements AutoCloseable {
     }
 
     /** Sends {@code request} as one text frame and returns the next text message received. */
-    String request(String request) throws Exception {
+    public String request(String request) throws Exception {
         send(request);
         return next("no response to " + request);
     }
 
-    void send(String text) throws Exception {
+    public void send(String text) throws Exception {
         socket.sendText(text, true).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
 
@@ -55,7 +58,7 @@ final class JdkWebSocketClient implements AutoCloseable {
     }
 
     /** @return the next text message, waiting up to {@link #DEADLINE} */
-    String next() throws InterruptedException {
+    public String next() throws InterruptedException {
         return next("no message");
     }
 

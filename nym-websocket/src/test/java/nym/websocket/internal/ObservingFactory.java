@@ -43,6 +43,11 @@ abstract class ObservingFactory implements WebSocketServerFactory {
         return false;
     }
 
+    /** Sees every answer of a connection's {@code hasBufferedData}; nothing unless overridden. */
+    void bufferedDataAsked(WebSocketImpl conn, boolean buffered) {
+        // Nothing to observe.
+    }
+
     @Override
     public WebSocketImpl createWebSocket(WebSocketAdapter adapter, Draft draft) {
         return createWebSocket(adapter, List.of(draft));
@@ -58,6 +63,13 @@ abstract class ObservingFactory implements WebSocketServerFactory {
                     replies.incrementAndGet();
                     replyQueued.countDown();
                 }
+            }
+
+            @Override
+            public boolean hasBufferedData() {
+                boolean buffered = super.hasBufferedData();
+                bufferedDataAsked(this, buffered);
+                return buffered;
             }
         };
         return connection;

@@ -7,28 +7,21 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
-import org.java_websocket.drafts.Draft;
 import org.junit.jupiter.api.Test;
 
 import nym.websocket.ClientPortException;
 import nym.websocket.FakeClientPort;
 import nym.websocket.Fetched;
+import nym.websocket.JdkWebSocketClient;
 import nym.websocket.WebSocketConfig;
 
 /**
@@ -79,23 +72,20 @@ class PushRedeliveryTest {
         StallOneFactory factory = new StallOneFactory();
         ApiWebSocketServer server = start(client, factory);
         try {
-            Peer a = Peer.connect(server);
-            SocketAddress aAddress = factory.connection.getRemoteSocketAddress();
-            assertEquals(SUBSCRIBE, a.request(SUBSCRIBE));
-            factory.stalled = aAddress; // from now on nothing reaches a
+            JdkWebSocketClient a = subscribeThenStall(server, factory);
             client.deliver("m");
             assertTrue(client.handedOut.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "nothing pushed to a");
 
-            Peer b = Peer.connect(server);
+            JdkWebSocketClient b = JdkWebSocketClient.connect(server.getPort(), "/");
             CountDownLatch bFoundNothing = client.nextEmptyFetch();
             assertEquals(SUBSCRIBE, b.request(SUBSCRIBE));
             assertTrue(bFoundNothing.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "b's first push did not run");
 
-            a.socket.abort(); // a's push is never written: "m" goes back to the buffer
+            a.close(); // a's push is never written: "m" goes back to the buffer
             assertTrue(client.undelivered.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "a's push not given back");
             assertEquals("{\"type\":\"received\",\"messages\":[\"m\"]}", b.next(),
                     "b is subscribed and \"m\" waits in the buffer: it must be pushed without another arrival");
-            b.socket.abort();
+            b.close();
         } finally {
             server.stopQuietly();
         }
@@ -107,10 +97,7 @@ class PushRedeliveryTest {
         StallOneFactory factory = new StallOneFactory();
         ApiWebSocketServer server = start(client, factory);
         try {
-            Peer a = Peer.connect(server);
-            SocketAddress aAddress = factory.connection.getRemoteSocketAddress();
-            assertEquals(SUBSCRIBE, a.request(SUBSCRIBE));
-            factory.stalled = aAddress;
+            JdkWebSocketClient a = subscribeThenStall(server, factory);
             factory.arm();
             a.send("{\"type\":\"ownDetails\"}");
             assertTrue(factory.replyQueued.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "no answer queued");
@@ -120,14 +107,24 @@ class PushRedeliveryTest {
             // a's push is now on a's request thread, waiting for a's out-queue to drain.
             assertTrue(factory.waitingForWrite.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "a's push did not run");
 
-            Peer b = Peer.connect(server);
+            JdkWebSocketClient b = JdkWebSocketClient.connect(server.getPort(), "/");
             assertEquals("{\"type\":\"fetch\",\"messages\":[\"m\"]}", b.request("{\"type\":\"fetch\"}"),
                     "a connection that has not taken its last frame holds a message another connection fetches");
-            b.socket.abort();
-            a.socket.abort();
+            b.close();
+            a.close();
         } finally {
             server.stopQuietly();
         }
+    }
+
+    /** Connects a subscriber, then lets nothing more reach it. */
+    private static JdkWebSocketClient subscribeThenStall(ApiWebSocketServer server, StallOneFactory factory)
+            throws Exception {
+        JdkWebSocketClient a = JdkWebSocketClient.connect(server.getPort(), "/");
+        SocketAddress address = factory.connection.getRemoteSocketAddress();
+        assertEquals(SUBSCRIBE, a.request(SUBSCRIBE));
+        factory.stalled = address;
+        return a;
     }
 
     private static ApiWebSocketServer start(FakeClientPort client, StallOneFactory factory) throws IOException {
@@ -152,75 +149,12 @@ class PushRedeliveryTest {
         }
 
         @Override
-        public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
-            connection = new WebSocketImpl(adapter, drafts) {
-                @Override
-                public void send(String text) {
-                    super.send(text);
-                    if (requestRead) {
-                        replies.incrementAndGet();
-                        replyQueued.countDown();
-                    }
-                }
-
-                @Override
-                public boolean hasBufferedData() {
-                    boolean buffered = super.hasBufferedData();
-                    CountDownLatch latch = waitingForWrite;
-                    if (buffered && latch != null && getRemoteSocketAddress().equals(stalled)
-                            && Thread.currentThread().getName().startsWith("ws-requests-")) {
-                        latch.countDown();
-                    }
-                    return buffered;
-                }
-            };
-            return connection;
-        }
-    }
-
-    /** The JDK's WebSocket client, reading every text frame into a queue. */
-    private static final class Peer {
-        final WebSocket socket;
-        private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-
-        private Peer(ApiWebSocketServer server) throws Exception {
-            this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/"), new WebSocket.Listener() {
-                        private final StringBuilder partial = new StringBuilder();
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                            partial.append(data);
-                            if (last) {
-                                received.add(partial.toString());
-                                partial.setLength(0);
-                            }
-                            webSocket.request(1);
-                            return null;
-                        }
-                    })
-                    .get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        }
-
-        static Peer connect(ApiWebSocketServer server) throws Exception {
-            return new Peer(server);
-        }
-
-        void send(String text) throws Exception {
-            socket.sendText(text, true).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        }
-
-        String request(String text) throws Exception {
-            send(text);
-            return next();
-        }
-
-        String next() throws InterruptedException {
-            String message = received.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-            if (message == null) {
-                throw new AssertionError("no message within " + DEADLINE);
+        void bufferedDataAsked(WebSocketImpl conn, boolean buffered) {
+            CountDownLatch latch = waitingForWrite;
+            if (buffered && latch != null && conn.getRemoteSocketAddress().equals(stalled)
+                    && Thread.currentThread().getName().startsWith("ws-requests-")) {
+                latch.countDown();
             }
-            return message;
         }
     }
 }

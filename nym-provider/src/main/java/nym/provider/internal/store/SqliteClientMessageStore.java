@@ -192,15 +192,19 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
             SqliteFiles.inTransaction(connection, () -> {
                 insertMessage(message, null);
                 deleteRows(List.of(payloadId));
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reply_keys WHERE surb_id = ?")) {
-                    delete.setBytes(1, surbId);
-                    delete.executeUpdate();
-                }
+                deleteReplyKeys(surbId);
             });
         } catch (SQLException e) {
             throw SqliteFiles.storage("cannot store a reply", e);
         }
         eraseLog();
+    }
+
+    private void deleteReplyKeys(byte[] surbId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reply_keys WHERE surb_id = ?")) {
+            delete.setBytes(1, surbId);
+            delete.executeUpdate();
+        }
     }
 
     /**
@@ -218,9 +222,8 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
 
     @Override
     public synchronized void forgetReplyKeys(byte[] surbId) throws ProviderException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reply_keys WHERE surb_id = ?")) {
-            delete.setBytes(1, surbId);
-            delete.executeUpdate();
+        try {
+            deleteReplyKeys(surbId);
         } catch (SQLException e) {
             throw SqliteFiles.storage("cannot forget a SURB's keys", e);
         }
