@@ -17,6 +17,7 @@ import nym.crypto.keys.X25519PublicKey;
 import nym.provider.client.AuthToken;
 import nym.provider.internal.protocol.ClientFrames;
 import nym.provider.internal.protocol.ClientProtocol;
+import nym.provider.internal.protocol.SecureChannel;
 import nym.provider.internal.protocol.RegistrationProof;
 import nym.provider.store.InboxStore;
 import nym.provider.store.StoredMessage;
@@ -47,12 +48,24 @@ final class ClientRequestHandler {
         try (socket;
                 DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()))) {
+            SecureChannel channel;
+            try {
+                channel = SecureChannel.provider(in, out, key, random);
+            } catch (ProviderException e) {
+                // Nothing can be said back: the peer shares no keys with this provider.
+                metrics.rejectedRequests.increment();
+                LOG.log(Level.INFO, "refused a client connection: " + e.getMessage());
+                return;
+            }
+            if (channel == null) {
+                return;
+            }
             ClientFrames.Frame request;
-            while ((request = readOrRefuse(in, out)) != null) {
+            while ((request = readOrRefuse(channel)) != null) {
                 try {
-                    answer(request, out);
+                    answer(request, channel);
                 } catch (ProviderException e) {
-                    refuse(out, e);
+                    refuse(channel, e);
                     return;
                 }
             }
@@ -61,32 +74,32 @@ final class ClientRequestHandler {
         }
     }
 
-    private ClientFrames.Frame readOrRefuse(DataInputStream in, DataOutputStream out) throws IOException {
+    private ClientFrames.Frame readOrRefuse(SecureChannel channel) throws IOException {
         try {
-            return ClientFrames.read(in, ClientFrames.MAX_REQUEST_LENGTH);
+            return channel.read(ClientFrames.MAX_REQUEST_LENGTH);
         } catch (ProviderException e) {
-            refuse(out, e);
+            refuse(channel, e);
             return null;
         }
     }
 
-    private void answer(ClientFrames.Frame request, DataOutputStream out) throws ProviderException, IOException {
+    private void answer(ClientFrames.Frame request, SecureChannel out) throws ProviderException, IOException {
         switch (request.type()) {
             case ClientProtocol.REGISTER -> {
                 AuthToken token = register(ClientProtocol.readRegister(request.body()));
-                ClientFrames.write(out, ClientProtocol.REGISTERED, ClientProtocol.registered(token));
+                out.write(ClientProtocol.REGISTERED, ClientProtocol.registered(token));
             }
             case ClientProtocol.PULL -> {
                 ClientProtocol.Authenticated auth = authenticate(request.body());
                 List<StoredMessage> batch = store.peek(auth.address(), ClientProtocol.readPullMax(auth.rest()));
-                ClientFrames.write(out, ClientProtocol.MESSAGES, ClientProtocol.messages(batch));
+                out.write(ClientProtocol.MESSAGES, ClientProtocol.messages(batch));
                 metrics.pulled.add(batch.size());
             }
             case ClientProtocol.ACK -> {
                 ClientProtocol.Authenticated auth = authenticate(request.body());
                 int deleted = store.acknowledge(auth.address(), ClientProtocol.readAckIds(auth.rest()));
                 metrics.acknowledged.add(deleted);
-                ClientFrames.write(out, ClientProtocol.ACKED, ClientProtocol.acked(deleted));
+                out.write(ClientProtocol.ACKED, ClientProtocol.acked(deleted));
             }
             default -> throw new ProviderException(ProviderException.Reason.MALFORMED,
                     "unknown request type " + request.type());
@@ -124,9 +137,9 @@ final class ClientRequestHandler {
         return auth;
     }
 
-    private void refuse(DataOutputStream out, ProviderException e) throws IOException {
+    private void refuse(SecureChannel channel, ProviderException e) throws IOException {
         metrics.rejectedRequests.increment();
         LOG.log(Level.INFO, "refused a client request: " + e.getMessage());
-        ClientFrames.write(out, ClientProtocol.ERROR, ClientProtocol.error(e));
+        channel.write(ClientProtocol.ERROR, ClientProtocol.error(e));
     }
 }

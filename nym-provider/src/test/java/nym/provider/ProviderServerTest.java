@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ import nym.provider.client.Delivery;
 import nym.provider.client.ProviderClient;
 import nym.provider.internal.protocol.ClientFrames;
 import nym.provider.internal.protocol.ClientProtocol;
+import nym.provider.internal.protocol.SecureChannel;
 import nym.provider.internal.store.SqliteInboxStore;
 import nym.provider.store.StoredMessage;
 import nym.sphinx.PacketBuilder;
@@ -97,7 +99,7 @@ class ProviderServerTest {
     }
 
     private ProviderClient client() throws ProviderException {
-        return ProviderClient.connect(provider.clientAddress(), Duration.ofSeconds(5));
+        return ProviderClient.connect(provider.clientAddress(), providerKey.publicKey(), Duration.ofSeconds(5));
     }
 
     @Test
@@ -213,25 +215,41 @@ class ProviderServerTest {
 
     @Test
     void malformedRequestsGetAnErrorAndTheProviderKeepsServing() throws Exception {
-        for (byte[] garbage : new byte[][] {
-                {0, 0, 0, 2, 9, 9},                       // unknown type
-                {0x7F, 0, 0, 0},                          // length over the cap
-                {0, 0, 0, 3, ClientProtocol.PULL, 1, 2},  // pull too short
-                "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)}) {
+        int[][] requests = {{9, 9}, {ClientProtocol.PULL, 1, 2}, {ClientProtocol.PULL}}; // unknown type, pull too short
+        for (int[] request : requests) {
             try (Socket socket = new Socket(provider.clientAddress().getAddress(), provider.clientAddress().getPort())) {
-                DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-                out.write(garbage);
-                out.flush();
-                ClientFrames.Frame response = ClientFrames.read(new DataInputStream(socket.getInputStream()),
-                        ClientFrames.MAX_RESPONSE_LENGTH);
-                assertEquals(ClientProtocol.ERROR, response.type());
+                SecureChannel channel = SecureChannel.client(new DataInputStream(socket.getInputStream()),
+                        new DataOutputStream(socket.getOutputStream()), providerKey.publicKey(), new SecureRandom());
+                byte[] body = new byte[request.length == 1 ? ClientFrames.MAX_REQUEST_LENGTH : request.length - 1];
+                for (int i = 1; i < request.length; i++) {
+                    body[i - 1] = (byte) request[i];
+                }
+                channel.write(request[0], body); // the last one: a length over the cap
+                assertEquals(ClientProtocol.ERROR, channel.read(ClientFrames.MAX_RESPONSE_LENGTH).type());
                 assertEquals(-1, socket.getInputStream().read(), "connection closed after the error");
+            }
+        }
+        // Outside the channel nothing is answered: the peer shares no keys with the provider.
+        for (byte[] garbage : new byte[][] {{0, 0, 0, 2, 9, 9}, "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)}) {
+            try (Socket socket = new Socket(provider.clientAddress().getAddress(), provider.clientAddress().getPort())) {
+                socket.getOutputStream().write(garbage);
+                socket.shutdownOutput();
+                assertEquals(-1, socket.getInputStream().read(), "closed without an answer");
             }
         }
         try (ProviderClient client = client()) {
             client.register(alice, providerKey.publicKey());
         }
-        assertEquals(4, provider.metrics().rejectedRequests());
+        assertEquals(5, provider.metrics().rejectedRequests());
+    }
+
+    @Test
+    void aClientThatExpectsAnotherProviderKeyIsToldAndLearnsNothing() throws Exception {
+        X25519KeyPair impostor = X25519KeyPair.generate(random);
+        ProviderException e = assertThrows(ProviderException.class, () -> ProviderClient.connect(
+                provider.clientAddress(), impostor.publicKey(), Duration.ofSeconds(5)));
+        assertEquals(ProviderException.Reason.UNAUTHORIZED, e.reason());
+        assertTrue(e.getMessage().contains("does not hold the key the topology lists"), e.getMessage());
     }
 
     @Test

@@ -116,7 +116,7 @@ class ClientCrashSpecTest {
             DestinationAddress address = ProviderClient.address(
                     KeyPem.readX25519Public(Clients.clientDir(home, "bob").resolve("data/public_identity.pem")));
             AuthToken token = AuthToken.fromBase58(Clients.configValue(home, "bob", "provider_authtoken"));
-            try (ProviderClient client = ProviderClient.connect(NodeAddresses.parseHost(provider.clientHost()),
+            try (ProviderClient client = ProviderClient.connect(NodeAddresses.parseHost(provider.clientHost()), provider.publicKey(),
                     Duration.ofSeconds(5))) {
                 long count = 0;
                 for (StoredMessage stored : client.pull(address, token, 1000)) {

@@ -74,7 +74,7 @@ class NetworkSpecTest {
         sender = PacketSender.create(PacketSender.Config.DEFAULT);
 
         ProviderInfo provider = directory.fetchTopology().providers().get(0);
-        try (ProviderClient client = ProviderClient.connect(NodeAddresses.parseHost(provider.clientHost()),
+        try (ProviderClient client = ProviderClient.connect(NodeAddresses.parseHost(provider.clientHost()), provider.publicKey(),
                 Duration.ofSeconds(10))) {
             token = client.register(ALICE, provider.publicKey());
         }
@@ -119,7 +119,7 @@ class NetworkSpecTest {
 
     private static List<StoredMessage> pull() throws Exception {
         ProviderInfo provider = topology().providerOf(ALICE.publicKey().toBase58()).orElseThrow();
-        try (ProviderClient client = ProviderClient.connect(NodeAddresses.parseHost(provider.clientHost()),
+        try (ProviderClient client = ProviderClient.connect(NodeAddresses.parseHost(provider.clientHost()), provider.publicKey(),
                 Duration.ofSeconds(10))) {
             return client.pull(ProviderClient.address(ALICE.publicKey()), token, 100);
         }
@@ -127,7 +127,7 @@ class NetworkSpecTest {
 
     private static void acknowledge(List<StoredMessage> messages) throws Exception {
         ProviderInfo provider = topology().providerOf(ALICE.publicKey().toBase58()).orElseThrow();
-        try (ProviderClient client = ProviderClient.connect(NodeAddresses.parseHost(provider.clientHost()),
+        try (ProviderClient client = ProviderClient.connect(NodeAddresses.parseHost(provider.clientHost()), provider.publicKey(),
                 Duration.ofSeconds(10))) {
             client.acknowledge(ProviderClient.address(ALICE.publicKey()), token,
                     messages.stream().map(StoredMessage::id).toList());

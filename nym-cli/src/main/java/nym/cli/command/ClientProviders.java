@@ -44,7 +44,7 @@ final class ClientProviders {
 
     /** @return the token {@code provider} issues to {@code keys} */
     static AuthToken register(ProviderInfo provider, X25519KeyPair keys) throws ConfigException {
-        try (ProviderClient client = ProviderClient.connect(NodeAddresses.parseHost(provider.clientHost()),
+        try (ProviderClient client = ProviderClient.connect(NodeAddresses.parseHost(provider.clientHost()), provider.publicKey(),
                 Duration.ofSeconds(10))) {
             return client.register(keys, provider.publicKey());
         } catch (ProviderException | TransportException e) {

@@ -156,7 +156,7 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         ProviderInfo provider = ownProvider().orElseThrow(() -> new ProviderException(
                 ProviderException.Reason.UNREACHABLE, "provider " + providerKey + " is not in the topology"));
         InetSocketAddress address = NodeAddresses.parseHost(provider.clientHost());
-        try (ProviderClient client = ProviderClient.connect(address, Duration.ofSeconds(5))) {
+        try (ProviderClient client = ProviderClient.connect(address, provider.publicKey(), Duration.ofSeconds(5))) {
             List<StoredMessage> batch;
             do {
                 batch = client.pull(self, token, PULL_BATCH);

@@ -17,6 +17,7 @@ import nym.provider.ProviderException;
 import nym.provider.internal.protocol.ClientFrames;
 import nym.provider.internal.protocol.ClientProtocol;
 import nym.provider.internal.protocol.RegistrationProof;
+import nym.provider.internal.protocol.SecureChannel;
 import nym.provider.store.StoredMessage;
 import nym.sphinx.SphinxException;
 import nym.sphinx.route.DestinationAddress;
@@ -29,32 +30,45 @@ import nym.sphinx.route.DestinationAddress;
  * <p>Not thread-safe: one request at a time on one connection.
  */
 public final class ProviderClient implements AutoCloseable {
-    private final Socket socket;
-    private final DataInputStream in;
-    private final DataOutputStream out;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ProviderClient(Socket socket) throws IOException {
+    private final Socket socket;
+    private final SecureChannel channel;
+
+    private ProviderClient(Socket socket, SecureChannel channel) {
         this.socket = socket;
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-        this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+        this.channel = channel;
     }
 
     /**
+     * Connects and opens the encrypted channel ({@code docs/provider.md}, "The channel").
+     *
      * @param provider the provider's client listener
+     * @param providerKey the provider's public key, as the topology lists it: only its holder can
+     *     answer the handshake
      * @param timeout for connecting and for each response
-     * @throws ProviderException with {@code UNREACHABLE} if it cannot connect
+     * @throws ProviderException with {@code UNREACHABLE} if it cannot connect, {@code UNAUTHORIZED}
+     *     if the other side does not hold {@code providerKey}
      */
-    public static ProviderClient connect(InetSocketAddress provider, Duration timeout) throws ProviderException {
+    public static ProviderClient connect(InetSocketAddress provider, X25519PublicKey providerKey, Duration timeout)
+            throws ProviderException {
         Socket socket = new Socket();
         try {
             socket.connect(provider, (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
-            return new ProviderClient(socket);
-        } catch (IOException e) {
+            SecureChannel channel = SecureChannel.client(
+                    new DataInputStream(new BufferedInputStream(socket.getInputStream())),
+                    new DataOutputStream(new BufferedOutputStream(socket.getOutputStream())), providerKey, RANDOM);
+            return new ProviderClient(socket, channel);
+        } catch (IOException | ProviderException e) {
             try {
                 socket.close();
             } catch (IOException ignored) {
                 // Already failing.
+            }
+            if (e instanceof ProviderException refused) {
+                throw new ProviderException(refused.reason(), "at " + provider + ": "
+                        + refused.getMessage().substring("provider: ".length()), e);
             }
             throw new ProviderException(ProviderException.Reason.UNREACHABLE, "cannot reach provider at " + provider
                     + ": " + e.getMessage(), e);
@@ -101,8 +115,8 @@ public final class ProviderClient implements AutoCloseable {
 
     private byte[] exchange(int type, byte[] body, int expectedType) throws ProviderException {
         try {
-            ClientFrames.write(out, type, body);
-            ClientFrames.Frame response = ClientFrames.read(in, ClientFrames.MAX_RESPONSE_LENGTH);
+            channel.write(type, body);
+            ClientFrames.Frame response = channel.read(ClientFrames.MAX_RESPONSE_LENGTH);
             if (response == null) {
                 throw new ProviderException(ProviderException.Reason.UNREACHABLE, "provider closed the connection");
             }
