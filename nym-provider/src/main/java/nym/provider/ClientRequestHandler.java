@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import nym.crypto.CryptoException;
+import nym.crypto.keys.X25519KeyPair;
 import nym.crypto.keys.X25519PrivateKey;
 import nym.crypto.keys.X25519PublicKey;
 import nym.provider.client.AuthToken;
@@ -32,6 +33,8 @@ final class ClientRequestHandler {
     private static final System.Logger LOG = System.getLogger(ClientRequestHandler.class.getName());
 
     private final X25519PrivateKey key;
+    /** The key pair the channel's handshake uses, its public half computed once. */
+    private final X25519KeyPair channelKey;
     private final InboxStore store;
     private final ProviderMetrics metrics;
     private final SecureRandom random = new SecureRandom();
@@ -40,6 +43,7 @@ final class ClientRequestHandler {
     ClientRequestHandler(X25519PrivateKey key, InboxStore store, ProviderMetrics metrics, int maxClients) {
         this.maxClients = maxClients;
         this.key = key;
+        this.channelKey = X25519KeyPair.of(key);
         this.store = store;
         this.metrics = metrics;
     }
@@ -50,7 +54,7 @@ final class ClientRequestHandler {
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()))) {
             SecureChannel channel;
             try {
-                channel = SecureChannel.provider(in, out, key, random);
+                channel = SecureChannel.provider(in, out, channelKey, random);
             } catch (ProviderException e) {
                 // Nothing can be said back: the peer shares no keys with this provider.
                 metrics.rejectedRequests.increment();

@@ -42,6 +42,9 @@ import nym.provider.ProviderException;
  * connection's keys new (forward secrecy) and a recorded connection useless to replay. Each direction
  * counts its frames: a frame dropped, reordered, replayed or changed fails to open and ends the
  * connection.
+ *
+ * <p>Not thread-safe: one {@code Cipher} serves both directions, so one thread at a time may read or
+ * write (the protocol is request, then response).
  */
 public final class SecureChannel {
     /** The first bytes a client sends, which also name the version. */
@@ -51,6 +54,7 @@ public final class SecureChannel {
     private static final int NONCE_LENGTH = 12;
     /** The type of the frame that confirms the provider's keys. */
     private static final int READY = 0x7F;
+    private static final String NOT_AUTHENTIC = "a frame did not authenticate";
 
     private final DataInputStream in;
     private final DataOutputStream out;
@@ -97,6 +101,9 @@ public final class SecureChannel {
         try {
             ready = channel.read(1);
         } catch (ProviderException e) {
+            if (!e.getMessage().endsWith(NOT_AUTHENTIC)) {
+                throw e; // the connection broke: nothing is known about the other side's key
+            }
             throw new ProviderException(ProviderException.Reason.UNAUTHORIZED, "the provider does not hold the key the "
                     + "topology lists for it (or speaks another version of the client protocol)", e);
         }
@@ -113,7 +120,7 @@ public final class SecureChannel {
      * @throws ProviderException with {@code MALFORMED} for a peer that does not open with the label
      *     (an older client, or not a client at all)
      */
-    public static SecureChannel provider(DataInputStream in, DataOutputStream out, X25519PrivateKey key,
+    public static SecureChannel provider(DataInputStream in, DataOutputStream out, X25519KeyPair key,
             SecureRandom random) throws IOException, ProviderException {
         byte[] label = new byte[LABEL.length];
         int first = in.read();
@@ -132,10 +139,10 @@ public final class SecureChannel {
         }
         X25519PublicKey clientEphemeral = readKey(in);
         X25519KeyPair ephemeral = X25519KeyPair.generate(random);
-        X25519PublicKey self = key.publicKey();
+        // Keys first: a low-order e_c ends the handshake before anything is written back.
+        byte[] keys = keys(key.privateKey(), clientEphemeral, ephemeral.privateKey(), clientEphemeral, clientEphemeral,
+                ephemeral.publicKey(), key.publicKey());
         out.write(ephemeral.publicKey().toByteArray());
-        byte[] keys = keys(key, clientEphemeral, ephemeral.privateKey(), clientEphemeral, clientEphemeral,
-                ephemeral.publicKey(), self);
         // The provider's es is X25519(s, e_c) and its ee is X25519(e_p, e_c): the same two values as the client's.
         SecureChannel channel = new SecureChannel(in, out, Arrays.copyOfRange(keys, KEY_LENGTH, 2 * KEY_LENGTH),
                 Arrays.copyOfRange(keys, 0, KEY_LENGTH));
@@ -246,11 +253,15 @@ public final class SecureChannel {
             cipher.updateAAD(length);
             plain = cipher.doFinal(sealed);
         } catch (AEADBadTagException e) {
-            throw new ProviderException(ProviderException.Reason.MALFORMED, "a frame did not authenticate");
+            throw new ProviderException(ProviderException.Reason.MALFORMED, NOT_AUTHENTIC);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("BUG: ChaCha20-Poly1305 opening failed", e);
         }
-        return new ClientFrames.Frame(plain[0] & 0xFF, Arrays.copyOfRange(plain, 1, plain.length));
+        try {
+            return new ClientFrames.Frame(plain[0] & 0xFF, Arrays.copyOfRange(plain, 1, plain.length));
+        } finally {
+            Arrays.fill(plain, (byte) 0); // a PULL or REGISTERED frame carries the token
+        }
     }
 
     private static IvParameterSpec nonce(long counter) {

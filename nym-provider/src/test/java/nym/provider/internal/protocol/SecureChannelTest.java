@@ -52,7 +52,7 @@ class SecureChannelTest {
             CompletableFuture<SecureChannel> serverSide = CompletableFuture.supplyAsync(() -> {
                 try {
                     return SecureChannel.provider(new DataInputStream(toProvider), new DataOutputStream(serverWrites),
-                            provider.privateKey(), random);
+                            provider, random);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
