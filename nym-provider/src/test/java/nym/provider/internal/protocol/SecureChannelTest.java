@@ -60,6 +60,13 @@ class SecureChannelTest {
             client = SecureChannel.client(new DataInputStream(toClient), clientOut, expected.publicKey(), random);
             server = serverSide.get(10, TimeUnit.SECONDS);
         }
+
+        /** @return the sealed frame as it crossed the path */
+        byte[] sendRecorded(int type, byte[] body) throws IOException {
+            int start = onTheWire.size();
+            client.write(type, body);
+            return java.util.Arrays.copyOfRange(onTheWire.toByteArray(), start, onTheWire.size());
+        }
     }
 
     @Test
@@ -77,9 +84,7 @@ class SecureChannelTest {
     @Test
     void aFrameSentAgainOnTheSameConnectionDoesNotOpen() throws Exception {
         Connection connection = new Connection(provider);
-        int before = connection.onTheWire.size();
-        connection.client.write(ClientProtocol.PULL, SECRET);
-        byte[] sealed = java.util.Arrays.copyOfRange(connection.onTheWire.toByteArray(), before, connection.onTheWire.size());
+        byte[] sealed = connection.sendRecorded(ClientProtocol.PULL, SECRET);
         ClientFrames.Frame first = connection.server.read(ClientFrames.MAX_REQUEST_LENGTH);
         assertArrayEquals(SECRET, first.body());
         // The same sealed frame again: a replay on the same connection.
@@ -91,10 +96,7 @@ class SecureChannelTest {
 
     @Test
     void aFrameRecordedOnAnotherConnectionDoesNotOpen() throws Exception {
-        Connection recorded = new Connection(provider);
-        int start = recorded.onTheWire.size();
-        recorded.client.write(ClientProtocol.PULL, SECRET);
-        byte[] frame = java.util.Arrays.copyOfRange(recorded.onTheWire.toByteArray(), start, recorded.onTheWire.size());
+        byte[] frame = new Connection(provider).sendRecorded(ClientProtocol.PULL, SECRET);
 
         Connection later = new Connection(provider); // fresh ephemeral keys on both sides
         later.clientOut.write(frame);
