@@ -8,8 +8,14 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import nym.crypto.CryptoException;
 import nym.crypto.keys.X25519KeyPair;
@@ -18,8 +24,8 @@ import nym.crypto.keys.X25519PublicKey;
 import nym.provider.client.AuthToken;
 import nym.provider.internal.protocol.ClientFrames;
 import nym.provider.internal.protocol.ClientProtocol;
-import nym.provider.internal.protocol.SecureChannel;
 import nym.provider.internal.protocol.RegistrationProof;
+import nym.provider.internal.protocol.SecureChannel;
 import nym.provider.store.InboxStore;
 import nym.provider.store.StoredMessage;
 import nym.sphinx.route.DestinationAddress;
@@ -32,6 +38,11 @@ import nym.sphinx.route.DestinationAddress;
 final class ClientRequestHandler {
     private static final System.Logger LOG = System.getLogger(ClientRequestHandler.class.getName());
 
+    /** Closes connections whose handshake is late; one daemon thread for the provider's life. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("provider-handshake-deadline").factory());
+
+    private final Duration handshakeDeadline;
     private final X25519PrivateKey key;
     /** The key pair the channel's handshake uses, its public half computed once. */
     private final X25519KeyPair channelKey;
@@ -40,7 +51,13 @@ final class ClientRequestHandler {
     private final SecureRandom random = new SecureRandom();
     private final int maxClients;
 
-    ClientRequestHandler(X25519PrivateKey key, InboxStore store, ProviderMetrics metrics, int maxClients) {
+    /**
+     * @param handshakeDeadline how long a connection may take to finish the channel's handshake, in
+     *     all: a peer that trickles its bytes is closed then, not after an idle timeout per byte
+     */
+    ClientRequestHandler(X25519PrivateKey key, InboxStore store, ProviderMetrics metrics, int maxClients,
+            Duration handshakeDeadline) {
+        this.handshakeDeadline = handshakeDeadline;
         this.maxClients = maxClients;
         this.key = key;
         this.channelKey = X25519KeyPair.of(key);
@@ -53,6 +70,11 @@ final class ClientRequestHandler {
                 DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()))) {
             SecureChannel channel;
+            AtomicBoolean late = new AtomicBoolean();
+            ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+                late.set(true);
+                closeQuietly(socket);
+            }, handshakeDeadline.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 channel = SecureChannel.provider(in, out, channelKey, random);
             } catch (ProviderException e) {
@@ -60,6 +82,16 @@ final class ClientRequestHandler {
                 metrics.rejectedRequests.increment();
                 LOG.log(Level.INFO, "refused a client connection: " + e.getMessage());
                 return;
+            } catch (IOException e) {
+                if (late.get()) {
+                    metrics.rejectedRequests.increment();
+                    LOG.log(Level.INFO, "closed a client connection that did not finish its handshake within "
+                            + handshakeDeadline.toSeconds() + " s");
+                    return;
+                }
+                throw e;
+            } finally {
+                deadline.cancel(false);
             }
             if (channel == null) {
                 return;
@@ -75,6 +107,14 @@ final class ClientRequestHandler {
             }
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "client connection ended: " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Closing to stop a late handshake: nothing more to do.
         }
     }
 
