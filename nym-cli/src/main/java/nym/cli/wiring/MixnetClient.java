@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import nym.crypto.CryptoException;
 import nym.crypto.SecretAccess;
+import nym.crypto.primitives.Sha256;
 import nym.crypto.keys.X25519KeyPair;
 import nym.crypto.keys.X25519PublicKey;
 import nym.provider.ProviderException;
@@ -134,8 +135,9 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
 
     /** Forgets the keys of SURBs made more than {@link ReceivedPayloads#REPLY_KEYS_KEPT} ago. */
     private void forgetExpiredReplyKeys() throws ProviderException {
-        int forgotten = store.forgetReplyKeysBefore(
-                System.currentTimeMillis() - ReceivedPayloads.REPLY_KEYS_KEPT.toMillis());
+        long cutoff = System.currentTimeMillis() - ReceivedPayloads.REPLY_KEYS_KEPT.toMillis();
+        store.forgetUsedSurbsBefore(cutoff);
+        int forgotten = store.forgetReplyKeysBefore(cutoff);
         if (forgotten > 0) {
             LOG.log(Level.INFO, "forgot the keys of " + forgotten + " SURBs older than "
                     + ReceivedPayloads.REPLY_KEYS_KEPT.toDays() + " days: replies through them are discarded");
@@ -295,8 +297,19 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         } catch (SphinxException e) {
             throw new ClientPortException("cannot build the reply: " + e.getMessage());
         }
-        if (!pipeline.offer(List.of(new OutboundReply(packet, firstHop)))) {
-            throw new ClientPortException("send queue full (" + pipeline.queued() + " packets waiting): try again later");
+        // A second reply through one SURB would share its header with the first: every mix on the
+        // route could link the two. So each SURB is used once, also across restarts.
+        byte[] digest = Sha256.digest(surb.toBytes());
+        try {
+            if (!store.markSurbUsed(digest)) {
+                throw new ClientPortException("this reply_surb was used already: a SURB carries one reply");
+            }
+            if (!pipeline.offer(List.of(new OutboundReply(packet, firstHop)))) {
+                store.unmarkSurbUsed(digest);
+                throw new ClientPortException("send queue full (" + pipeline.queued() + " packets waiting): try again later");
+            }
+        } catch (ProviderException e) {
+            throw new ClientPortException("cannot note the SURB as used: " + e.getMessage());
         }
     }
 

@@ -171,6 +171,21 @@ class MixnetClientRepliesTest {
     }
 
     /** A send refused for a full queue leaves no SURB keys behind: its SURB never left. */
+    /** A second reply through one SURB would share its header with the first, so every mix could link them. */
+    @Test
+    void aSurbCarriesOneReplyAlsoAfterARestart(@TempDir Path dir) throws Exception {
+        String surb = surbStartingAt(mixes.get(0).host());
+        try (MixnetClient bobsClient = client(bob, Inboxes.openClientStore(dir.resolve("received.db")), 10)) {
+            assertDoesNotThrow(() -> bobsClient.reply(surb, "once"));
+            ClientPortException again = assertThrows(ClientPortException.class, () -> bobsClient.reply(surb, "twice"));
+            assertTrue(again.getMessage().contains("used already"), again.getMessage());
+        }
+        try (MixnetClient restarted = client(bob, Inboxes.openClientStore(dir.resolve("received.db")), 10)) {
+            assertThrows(ClientPortException.class, () -> restarted.reply(surb, "after a restart"));
+            assertDoesNotThrow(() -> restarted.reply(surbStartingAt(mixes.get(0).host()), "another SURB"));
+        }
+    }
+
     @Test
     void aRefusedSendWithASurbKeepsNoKeys(@TempDir Path dir) throws Exception {
         ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"));

@@ -77,6 +77,19 @@ public interface ClientMessageStore extends AutoCloseable {
     /** Forgets the keys of SURBs handed out before {@code cutoffMillis} (Unix ms): their replies are not coming. */
     int forgetReplyKeysBefore(long cutoffMillis) throws ProviderException;
 
+    /**
+     * Notes that this client replied through the SURB with this digest, unless it had already.
+     *
+     * @return false if it had: a SURB carries one reply
+     */
+    boolean markSurbUsed(byte[] digest) throws ProviderException;
+
+    /** Takes back {@link #markSurbUsed}: the reply through that SURB was not sent after all. */
+    void unmarkSurbUsed(byte[] digest) throws ProviderException;
+
+    /** Forgets the SURBs used before {@code cutoffMillis} (Unix ms); their makers forgot the keys by then. */
+    void forgetUsedSurbsBefore(long cutoffMillis) throws ProviderException;
+
     /** Deletes complete messages once the application has them. */
     void deleteMessages(Collection<Long> ids) throws ProviderException;
 

@@ -92,6 +92,20 @@ class ClientStoreRepliesTest {
     }
 
     @Test
+    void aSurbIsMarkedUsedOnceUntilTakenBackOrForgotten(@TempDir Path dir) throws Exception {
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            assertTrue(store.markSurbUsed(SURB_ID));
+            assertFalse(store.markSurbUsed(SURB_ID), "used already");
+            store.unmarkSurbUsed(SURB_ID);
+            assertTrue(store.markSurbUsed(SURB_ID), "taken back: the reply was not sent");
+            store.forgetUsedSurbsBefore(System.currentTimeMillis() - 60_000);
+            assertFalse(store.markSurbUsed(SURB_ID), "not old enough to forget");
+            store.forgetUsedSurbsBefore(System.currentTimeMillis() + 60_000);
+            assertTrue(store.markSurbUsed(SURB_ID));
+        }
+    }
+
+    @Test
     void keysOlderThanTheCutoffAreForgotten(@TempDir Path dir) throws Exception {
         try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
             store.saveReplyKeys(SURB_ID, new byte[] {42});

@@ -31,6 +31,7 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
         "CREATE TABLE IF NOT EXISTS origins (origin TEXT PRIMARY KEY, last_id INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS reply_keys (surb_id BLOB PRIMARY KEY, keys BLOB NOT NULL,"
                 + " created_at INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS used_surbs (digest BLOB PRIMARY KEY, used_at INTEGER NOT NULL)",
     };
 
     private final Connection connection;
@@ -228,6 +229,38 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
             throw SqliteFiles.storage("cannot forget a SURB's keys", e);
         }
         eraseLog();
+    }
+
+    @Override
+    public synchronized boolean markSurbUsed(byte[] digest) throws ProviderException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR IGNORE INTO used_surbs(digest, used_at) VALUES (?, ?)")) {
+            insert.setBytes(1, digest);
+            insert.setLong(2, System.currentTimeMillis());
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot note a used SURB", e);
+        }
+    }
+
+    @Override
+    public synchronized void unmarkSurbUsed(byte[] digest) throws ProviderException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM used_surbs WHERE digest = ?")) {
+            delete.setBytes(1, digest);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot take back a used SURB", e);
+        }
+    }
+
+    @Override
+    public synchronized void forgetUsedSurbsBefore(long cutoffMillis) throws ProviderException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM used_surbs WHERE used_at < ?")) {
+            delete.setLong(1, cutoffMillis);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot forget used SURBs", e);
+        }
     }
 
     @Override
