@@ -11,11 +11,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import nym.crypto.CryptoException;
 import nym.crypto.keys.X25519KeyPair;
@@ -38,11 +33,7 @@ import nym.sphinx.route.DestinationAddress;
 final class ClientRequestHandler {
     private static final System.Logger LOG = System.getLogger(ClientRequestHandler.class.getName());
 
-    /** Closes connections whose handshake is late; one daemon thread for the provider's life. */
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("provider-handshake-deadline").factory());
-
-    private final Duration handshakeDeadline;
+    private final Duration stepDeadline;
     private final X25519PrivateKey key;
     /** The key pair the channel's handshake uses, its public half computed once. */
     private final X25519KeyPair channelKey;
@@ -52,12 +43,12 @@ final class ClientRequestHandler {
     private final int maxClients;
 
     /**
-     * @param handshakeDeadline how long a connection may take to finish the channel's handshake, in
-     *     all: a peer that trickles its bytes is closed then, not after an idle timeout per byte
+     * @param stepDeadline how long a connection may take over the channel's handshake, or over a
+     *     frame once begun ({@link ConnectionDeadline})
      */
     ClientRequestHandler(X25519PrivateKey key, InboxStore store, ProviderMetrics metrics, int maxClients,
-            Duration handshakeDeadline) {
-        this.handshakeDeadline = handshakeDeadline;
+            Duration stepDeadline) {
+        this.stepDeadline = stepDeadline;
         this.maxClients = maxClients;
         this.key = key;
         this.channelKey = X25519KeyPair.of(key);
@@ -66,15 +57,12 @@ final class ClientRequestHandler {
     }
 
     void serve(Socket socket) {
+        ConnectionDeadline deadline = new ConnectionDeadline(socket, stepDeadline);
         try (socket;
                 DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()))) {
             SecureChannel channel;
-            AtomicBoolean late = new AtomicBoolean();
-            ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
-                late.set(true);
-                closeQuietly(socket);
-            }, handshakeDeadline.toMillis(), TimeUnit.MILLISECONDS);
+            deadline.started();
             try {
                 channel = SecureChannel.provider(in, out, channelKey, random);
             } catch (ProviderException e) {
@@ -82,20 +70,13 @@ final class ClientRequestHandler {
                 metrics.rejectedRequests.increment();
                 LOG.log(Level.INFO, "refused a client connection: " + e.getMessage());
                 return;
-            } catch (IOException e) {
-                if (late.get()) {
-                    metrics.rejectedRequests.increment();
-                    LOG.log(Level.INFO, "closed a client connection that did not finish its handshake within "
-                            + handshakeDeadline.toSeconds() + " s");
-                    return;
-                }
-                throw e;
             } finally {
-                deadline.cancel(false);
+                deadline.finished();
             }
             if (channel == null) {
                 return;
             }
+            channel.watchFrames(deadline);
             ClientFrames.Frame request;
             while ((request = readOrRefuse(channel)) != null) {
                 try {
@@ -106,15 +87,13 @@ final class ClientRequestHandler {
                 }
             }
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, "client connection ended: " + e.getMessage());
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Closing to stop a late handshake: nothing more to do.
+            if (deadline.fired()) {
+                metrics.rejectedRequests.increment();
+                LOG.log(Level.INFO, "closed a client connection that took over " + deadline.limit().toSeconds()
+                        + " s over its handshake or a frame");
+            } else {
+                LOG.log(Level.DEBUG, "client connection ended: " + e.getMessage());
+            }
         }
     }
 

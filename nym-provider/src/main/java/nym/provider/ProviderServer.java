@@ -32,8 +32,8 @@ import nym.traffic.transport.PacketIntake;
  * <p>Thread-safe. {@link #close()} stops both listeners; the store is the caller's to close.
  */
 public final class ProviderServer implements AutoCloseable {
-    /** How long a client connection may take to finish the channel's handshake. */
-    static final java.time.Duration HANDSHAKE_DEADLINE = java.time.Duration.ofSeconds(10);
+    /** How long a client connection may take over the channel's handshake, or over a frame once begun. */
+    static final java.time.Duration STEP_DEADLINE = java.time.Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(ProviderServer.class.getName());
     /** Client connections served at once; more are closed on arrival and counted as rejected. */
     public static final int MAX_CLIENT_CONNECTIONS = 1024;
@@ -58,7 +58,7 @@ public final class ProviderServer implements AutoCloseable {
         this.store = store;
         this.replayFilter = replayFilter;
         this.maxMessagesPerInbox = config.maxMessagesPerInbox();
-        this.handler = new ClientRequestHandler(key, store, metrics, config.maxClients(), HANDSHAKE_DEADLINE);
+        this.handler = new ClientRequestHandler(key, store, metrics, config.maxClients(), STEP_DEADLINE);
         this.clientServer = new ServerSocket();
         try {
             clientServer.setReuseAddress(true);

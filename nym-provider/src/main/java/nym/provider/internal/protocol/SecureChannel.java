@@ -63,6 +63,32 @@ public final class SecureChannel {
     private final Cipher cipher;
     private long sent;
     private long received;
+    private FrameWatch watch = FrameWatch.NONE;
+
+    /** Told when a frame's first byte has come and when the frame has been read (or failed). */
+    public interface FrameWatch {
+        void started();
+
+        void finished();
+
+        /** Watches nothing. */
+        FrameWatch NONE = new FrameWatch() {
+            @Override
+            public void started() {
+                // Nothing to watch.
+            }
+
+            @Override
+            public void finished() {
+                // Nothing to watch.
+            }
+        };
+    }
+
+    /** From now on, tells {@code frames} when each frame read starts and ends. */
+    public void watchFrames(FrameWatch frames) {
+        this.watch = java.util.Objects.requireNonNull(frames, "frames");
+    }
 
     private SecureChannel(DataInputStream in, DataOutputStream out, byte[] sendKey, byte[] receiveKey) {
         this.in = in;
@@ -232,6 +258,15 @@ public final class SecureChannel {
         if (first < 0) {
             return null;
         }
+        watch.started();
+        try {
+            return readAfter(first, maxLength);
+        } finally {
+            watch.finished();
+        }
+    }
+
+    private ClientFrames.Frame readAfter(int first, int maxLength) throws IOException, ProviderException {
         byte[] length = new byte[4];
         length[0] = (byte) first;
         byte[] sealed;
