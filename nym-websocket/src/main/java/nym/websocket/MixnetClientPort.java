@@ -52,7 +52,8 @@ public interface MixnetClientPort {
 
     /**
      * Registers {@code listener} to run each time messages may have been added to the buffer that
-     * {@link #fetch()} reads (a push to subscribed connections follows). It runs on the client's own
+     * {@link #fetch()} reads, by an arrival or by a fetch reported {@link Fetched#undelivered()
+     * undelivered} (a push to subscribed connections follows). It runs on the client's own
      * thread: it must return quickly and not throw.
      */
     void onArrival(Runnable listener);

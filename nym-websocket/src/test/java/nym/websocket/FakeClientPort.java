@@ -123,6 +123,11 @@ public class FakeClientPort implements MixnetClientPort {
             inbox.add(message);
             inboxSurbs.add(replySurb);
         }
+        announceArrival();
+    }
+
+    /** Runs the arrival listeners, as the real client does when messages enter its buffer. */
+    protected void announceArrival() {
         arrivalListeners.forEach(Runnable::run);
     }
 

@@ -350,7 +350,10 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
                 LOG.log(Level.WARNING, "delivered messages stay stored and may be fetched again: " + e.getMessage());
             }
             release(ids);
-        }, () -> release(ids));
+        }, () -> {
+            release(ids);
+            announceArrival(); // back in the buffer: a subscriber may take them now
+        });
     }
 
     private synchronized void release(List<Long> ids) {

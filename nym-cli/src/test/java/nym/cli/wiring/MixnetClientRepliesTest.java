@@ -171,6 +171,22 @@ class MixnetClientRepliesTest {
     }
 
     /** A send refused for a full queue leaves no SURB keys behind: its SURB never left. */
+    /** Messages a fetch gives back undelivered are in the buffer again: subscribers are told, as for an arrival. */
+    @Test
+    void messagesAFetchGivesBackAreAnnouncedAsAnArrival(@TempDir Path dir) throws Exception {
+        ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"));
+        store.completeMessage("waiting".getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of());
+        try (MixnetClient alicesClient = client(alice, store, 10)) {
+            java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
+            alicesClient.onArrival(arrivals::incrementAndGet);
+            nym.websocket.Fetched fetched = alicesClient.fetch();
+            assertEquals(List.of("waiting"), fetched.messages());
+            fetched.undelivered();
+            assertEquals(1, arrivals.get());
+            assertEquals(List.of("waiting"), alicesClient.fetch().messages(), "given back, handed out again");
+        }
+    }
+
     /** A second reply through one SURB would share its header with the first, so every mix could link them. */
     @Test
     void aSurbCarriesOneReplyAlsoAfterARestart(@TempDir Path dir) throws Exception {

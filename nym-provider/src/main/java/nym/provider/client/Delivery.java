@@ -3,6 +3,7 @@ package nym.provider.client;
 import java.util.Arrays;
 import java.util.Objects;
 
+import nym.crypto.ConstantTime;
 import nym.provider.ProviderException;
 import nym.sphinx.SphinxException;
 import nym.sphinx.route.SurbId;
@@ -29,11 +30,8 @@ public record Delivery(SurbId surbId, byte[] payload) {
 
     /** @return whether the identifier is not all zeros: a reply through a SURB */
     public boolean isReply() {
-        byte any = 0;
-        for (byte b : surbId.toByteArray()) {
-            any |= b;
-        }
-        return any != 0;
+        byte[] id = surbId.toByteArray();
+        return !ConstantTime.allZero(id, 0, id.length);
     }
 
     /** @return surbId ‖ payload */

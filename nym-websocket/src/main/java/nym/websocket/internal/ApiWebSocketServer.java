@@ -39,8 +39,8 @@ import nym.websocket.WebSocketConfig;
  * responses keep their order, and a push is a {@code fetch} whose reply the application did not
  * ask for. A push that was written queues the next one, until the buffer is empty. A push takes
  * messages only once the connection's previous frame is written, so a connection that does not read
- * holds none that another could have; messages a fetch or push could not write are pushed to the
- * subscribers.
+ * holds none that another could have; messages a fetch or push could not write go back to the
+ * client, which reports them as an arrival, so they are pushed to the other subscribers.
  *
  * <p><b>Lost write demands.</b> Java-WebSocket 1.6.0 can strand a frame sent by any thread but its
  * selector thread, and every response here is sent from a connection's {@link RequestQueue} thread.
@@ -237,8 +237,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
      * the {@link RequestQueue} until it closes the connection. Fetched messages count as delivered
      * only once the response is written to the socket, as the TCP socket confirms them after its
      * flush: {@code send} only queues the frame, and a connection that closes before the selector
-     * wrote it would otherwise take them with it. Messages given back that way are pushed to the
-     * subscribed connections: they are in the buffer again, and no arrival will say so.
+     * wrote it would otherwise take them with it.
      */
     private boolean reply(WebSocket conn, RequestHandler.Reply reply) {
         boolean sent = false;
@@ -252,9 +251,6 @@ public final class ApiWebSocketServer extends WebSocketServer {
             // The peer left before its answer was ready.
         } finally {
             reply.sent(sent);
-            if (!sent && reply.fetched() != null && !reply.fetched().messages().isEmpty()) {
-                pushToSubscribers();
-            }
         }
         return sent;
     }

@@ -28,13 +28,16 @@ import nym.websocket.WebSocketConfig;
  * Messages that one connection could not take reach another: a push or fetch whose frame was not
  * written gives its messages back, and a subscribed connection that cannot write holds none. The
  * client here behaves as the real one: messages handed out are not handed out again until they
- * come back undelivered, and coming back is not an arrival.
+ * come back undelivered, and then it reports them as an arrival.
  */
 class PushRedeliveryTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
     private static final String SUBSCRIBE = "{\"type\":\"subscribe\"}";
 
-    /** A client whose undelivered messages return to the front of its buffer, without an arrival. */
+    /**
+     * A client whose undelivered messages return to the front of its buffer, which it reports as an
+     * arrival, as the real client does.
+     */
     private static final class ReturningClient extends FakeClientPort {
         final CountDownLatch handedOut = new CountDownLatch(1);
         final CountDownLatch undelivered = new CountDownLatch(1);
@@ -56,6 +59,7 @@ class PushRedeliveryTest {
                     returned.addAll(0, messages);
                 }
                 undelivered.countDown();
+                announceArrival();
             });
         }
 

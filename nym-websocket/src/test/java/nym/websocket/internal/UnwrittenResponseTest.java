@@ -36,41 +36,38 @@ class UnwrittenResponseTest {
 
     @Test
     void aResponseTheConnectionNeverTookLeavesItsMessages() throws Exception {
-        CompletableFuture<String> outcome = new CompletableFuture<>();
-        FakeClientPort client = new FakeClientPort() {
-            @Override
-            public Fetched fetch() throws ClientPortException {
-                return Fetched.of(super.fetch().messages(), () -> outcome.complete("delivered"),
-                        () -> outcome.complete("undelivered"));
-            }
-        };
+        ConfirmingClient client = new ConfirmingClient();
         client.deliver("not yet read by anyone");
         StallingFactory factory = new StallingFactory();
         ApiWebSocketServer server = start(client, factory);
         try {
             WebSocket socket = connectAndStallAfter(server, factory, "{\"type\":\"fetch\"}");
             socket.abort(); // the application goes away before the response reached it
-            assertEquals("undelivered", outcome.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+            assertEquals("undelivered", client.outcome.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
         } finally {
             server.stopQuietly();
         }
     }
 
+    /** Reports whether the first messages it hands out were delivered or given back. */
+    private static final class ConfirmingClient extends FakeClientPort {
+        final CompletableFuture<String> outcome = new CompletableFuture<>();
+        final CountDownLatch handedOut = new CountDownLatch(1);
+
+        @Override
+        public Fetched fetch() throws ClientPortException {
+            List<String> messages = super.fetch().messages();
+            if (messages.isEmpty()) {
+                return Fetched.of(messages);
+            }
+            handedOut.countDown();
+            return Fetched.of(messages, () -> outcome.complete("delivered"), () -> outcome.complete("undelivered"));
+        }
+    }
+
     @Test
     void aPushTheConnectionNeverTookLeavesItsMessages() throws Exception {
-        CompletableFuture<String> outcome = new CompletableFuture<>();
-        CountDownLatch handedOut = new CountDownLatch(1);
-        FakeClientPort client = new FakeClientPort() {
-            @Override
-            public Fetched fetch() throws ClientPortException {
-                List<String> messages = super.fetch().messages();
-                if (messages.isEmpty()) {
-                    return Fetched.of(messages);
-                }
-                handedOut.countDown();
-                return Fetched.of(messages, () -> outcome.complete("delivered"), () -> outcome.complete("undelivered"));
-            }
-        };
+        ConfirmingClient client = new ConfirmingClient();
         StallingFactory factory = new StallingFactory();
         ApiWebSocketServer server = start(client, factory, true);
         try {
@@ -89,9 +86,9 @@ class UnwrittenResponseTest {
             assertEquals("{\"type\":\"subscribe\"}", subscribed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
             factory.requestRead = true; // stalls every write from now on
             client.deliver("pushed into a stalled connection");
-            assertTrue(handedOut.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "nothing pushed");
+            assertTrue(client.handedOut.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "nothing pushed");
             socket.abort(); // the application goes away before the push reached it
-            assertEquals("undelivered", outcome.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+            assertEquals("undelivered", client.outcome.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
         } finally {
             server.stopQuietly();
         }

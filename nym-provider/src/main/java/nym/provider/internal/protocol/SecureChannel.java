@@ -15,6 +15,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import nym.crypto.ConstantTime;
 import nym.crypto.CryptoException;
 import nym.crypto.SecretAccess;
 import nym.crypto.keys.X25519KeyPair;
@@ -204,11 +205,7 @@ public final class SecureChannel {
 
     private static byte[] dh(X25519PrivateKey key, X25519PublicKey peer) throws ProviderException {
         byte[] shared = key.sharedSecret(peer.toGroupElement()).toBytes(SecretAccess.insecureGrant());
-        byte any = 0;
-        for (byte b : shared) {
-            any |= b;
-        }
-        if (any == 0) {
+        if (ConstantTime.allZero(shared, 0, shared.length)) {
             throw new ProviderException(ProviderException.Reason.MALFORMED, "a handshake key of low order");
         }
         return shared;

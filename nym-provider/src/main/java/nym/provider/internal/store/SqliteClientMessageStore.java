@@ -34,6 +34,8 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
         "CREATE TABLE IF NOT EXISTS used_surbs (digest BLOB PRIMARY KEY, used_at INTEGER NOT NULL)",
     };
 
+    private static final System.Logger LOG = System.getLogger(SqliteClientMessageStore.class.getName());
+
     private final Connection connection;
 
     private SqliteClientMessageStore(Connection connection) {
@@ -202,9 +204,14 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
     }
 
     private void deleteReplyKeys(byte[] surbId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reply_keys WHERE surb_id = ?")) {
-            delete.setBytes(1, surbId);
-            delete.executeUpdate();
+        update("DELETE FROM reply_keys WHERE surb_id = ?", surbId);
+    }
+
+    /** @return the rows {@code sql}, with its one parameter set to {@code parameter}, changed */
+    private int update(String sql, Object parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            return statement.executeUpdate();
         }
     }
 
@@ -216,8 +223,7 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
         try (Statement checkpoint = connection.createStatement()) {
             checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {
-            System.getLogger(SqliteClientMessageStore.class.getName()).log(System.Logger.Level.WARNING,
-                    "deleted SURB keys may stay in the write-ahead log until its next checkpoint: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "deleted SURB keys may stay in the write-ahead log until its next checkpoint: " + e.getMessage());
         }
     }
 
@@ -245,9 +251,8 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
 
     @Override
     public synchronized void unmarkSurbUsed(byte[] digest) throws ProviderException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM used_surbs WHERE digest = ?")) {
-            delete.setBytes(1, digest);
-            delete.executeUpdate();
+        try {
+            update("DELETE FROM used_surbs WHERE digest = ?", digest);
         } catch (SQLException e) {
             throw SqliteFiles.storage("cannot take back a used SURB", e);
         }
@@ -255,9 +260,8 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
 
     @Override
     public synchronized void forgetUsedSurbsBefore(long cutoffMillis) throws ProviderException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM used_surbs WHERE used_at < ?")) {
-            delete.setLong(1, cutoffMillis);
-            delete.executeUpdate();
+        try {
+            update("DELETE FROM used_surbs WHERE used_at < ?", cutoffMillis);
         } catch (SQLException e) {
             throw SqliteFiles.storage("cannot forget used SURBs", e);
         }
@@ -265,9 +269,8 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
 
     @Override
     public synchronized int forgetReplyKeysBefore(long cutoffMillis) throws ProviderException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM reply_keys WHERE created_at < ?")) {
-            delete.setLong(1, cutoffMillis);
-            int forgotten = delete.executeUpdate();
+        try {
+            int forgotten = update("DELETE FROM reply_keys WHERE created_at < ?", cutoffMillis);
             if (forgotten > 0) {
                 eraseLog();
             }
