@@ -29,6 +29,17 @@ public abstract class FixedBytes {
         this.bytes = bytes.clone();
     }
 
+    /**
+     * @param source holds the value at {@code source[offset, offset + length)}, copied once: for
+     *     values read out of a packet or frame without an intermediate array
+     * @param length the exact length this subclass requires
+     * @throws IndexOutOfBoundsException if the range lies outside {@code source}
+     */
+    protected FixedBytes(byte[] source, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(source, "source").length);
+        this.bytes = Arrays.copyOfRange(source, offset, offset + length);
+    }
+
     /** @return a copy of the bytes */
     public final byte[] toByteArray() {
         return bytes.clone();
@@ -46,6 +57,15 @@ public abstract class FixedBytes {
      */
     public final void copyTo(byte[] destination, int offset) {
         System.arraycopy(bytes, 0, destination, offset, bytes.length);
+    }
+
+    /**
+     * @return whether {@code source[offset, offset + length())} holds exactly these bytes, compared
+     *     in constant time and without a copy
+     * @throws IndexOutOfBoundsException if the range lies outside {@code source}
+     */
+    public final boolean contentEquals(byte[] source, int offset) {
+        return ConstantTime.equal(bytes, 0, source, offset, bytes.length);
     }
 
     /** @return the bytes in lower-case hexadecimal */

@@ -2,8 +2,10 @@ package nym.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,13 @@ class FixedBytesTest {
     private static final class Tag extends FixedBytes {
         Tag(byte[] bytes) {
             super(bytes, 4);
+        }
+    }
+
+    /** Read out of a larger array, as packets' fields are. */
+    private static final class ReadTag extends FixedBytes {
+        ReadTag(byte[] source, int offset) {
+            super(source, offset, 4);
         }
     }
 
@@ -37,6 +46,25 @@ class FixedBytesTest {
         tag.copyTo(destination, 1);
         destination[1] = 9;
         assertArrayEquals(new byte[] {1, 2, 3, 4}, tag.toByteArray());
+    }
+
+    @Test
+    void aValueReadAtAnOffsetIsACopyOfThoseBytes() {
+        byte[] source = {9, 1, 2, 3, 4, 9};
+        ReadTag tag = new ReadTag(source, 1);
+        source[1] = 7;
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, tag.toByteArray());
+        assertThrows(IndexOutOfBoundsException.class, () -> new ReadTag(source, 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> new ReadTag(source, -1));
+    }
+
+    @Test
+    void contentEqualsComparesTheBytesAtTheOffset() {
+        Tag tag = new Tag(new byte[] {1, 2, 3, 4});
+        assertTrue(tag.contentEquals(new byte[] {0, 1, 2, 3, 4}, 1));
+        assertFalse(tag.contentEquals(new byte[] {0, 1, 2, 3, 5}, 1));
+        assertFalse(tag.contentEquals(new byte[] {1, 2, 3, 4, 0}, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> tag.contentEquals(new byte[] {1, 2, 3, 4}, 1));
     }
 
     @Test

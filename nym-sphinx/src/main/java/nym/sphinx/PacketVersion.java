@@ -2,7 +2,6 @@ package nym.sphinx;
 
 import java.util.List;
 
-import nym.crypto.ConstantTime;
 import nym.crypto.FixedBytes;
 
 /**
@@ -30,10 +29,9 @@ public final class PacketVersion extends FixedBytes {
      * @throws SphinxException with {@link SphinxException.Reason#UNKNOWN_VERSION} otherwise
      */
     static void requireKnown(byte[] routing, int offset) throws SphinxException {
-        byte[] candidate = java.util.Arrays.copyOfRange(routing, offset, offset + LENGTH);
         boolean known = false;
-        for (PacketVersion version : KNOWN) {
-            known |= ConstantTime.equal(candidate, version.toByteArray());
+        for (int i = 0; i < KNOWN.size(); i++) { // indexed: an iterator per packet is garbage
+            known |= KNOWN.get(i).contentEquals(routing, offset);
         }
         if (!known) {
             throw new SphinxException(SphinxException.Reason.UNKNOWN_VERSION, "unknown packet version");

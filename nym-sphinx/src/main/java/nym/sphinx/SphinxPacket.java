@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
-import nym.crypto.CryptoException;
 import nym.crypto.group.GroupElement;
 
 /**
@@ -68,12 +67,7 @@ public final class SphinxPacket {
 
     /** @return α, the packet's group element */
     public GroupElement alpha() {
-        try {
-            return GroupElement.fromBytes(Arrays.copyOfRange(bytes, geometry.alphaOffset(),
-                    geometry.alphaOffset() + SphinxGeometry.ALPHA_LENGTH));
-        } catch (CryptoException e) {
-            throw new IllegalStateException("BUG: alpha slice has the wrong length", e);
-        }
+        return GroupElement.readFrom(bytes, geometry.alphaOffset());
     }
 
     /** Package-internal access without a copy, for the processor. */

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import nym.crypto.CryptoException;
 import nym.crypto.FixedBytes;
-import nym.crypto.SecretAccess;
 import nym.crypto.internal.EdwardsFixedBase;
 import nym.crypto.internal.LadderBatch;
 import nym.crypto.internal.MontgomeryLadder;
@@ -29,6 +28,10 @@ public final class GroupElement extends FixedBytes {
         super(bytes, LENGTH);
     }
 
+    private GroupElement(byte[] source, int offset) {
+        super(source, offset, LENGTH);
+    }
+
     /**
      * @param bytes 32 bytes, copied
      * @throws CryptoException with {@code BAD_LENGTH} otherwise
@@ -36,6 +39,15 @@ public final class GroupElement extends FixedBytes {
     public static GroupElement fromBytes(byte[] bytes) throws CryptoException {
         CryptoException.requireLength("group element", bytes, LENGTH);
         return new GroupElement(bytes);
+    }
+
+    /**
+     * Reads the 32 bytes at {@code source[offset, offset + 32)}, copied once: a packet's α.
+     *
+     * @throws IndexOutOfBoundsException if they are not all inside {@code source}
+     */
+    public static GroupElement readFrom(byte[] source, int offset) {
+        return new GroupElement(source, offset);
     }
 
     /**
@@ -104,26 +116,17 @@ public final class GroupElement extends FixedBytes {
     }
 
     /**
-     * {@code scalars.get(i) · points.get(i)} for every i. A scalar repeated from one pair to the next
-     * (a node's key against each α) is copied out once; every copy is wiped after use.
+     * {@code scalars.get(i) · points.get(i)} for every i. The ladders read the scalars where they are,
+     * so no copy of a secret is left to wipe.
      */
     static byte[][] multiplyRawEach(List<GroupElement> points, List<Scalar> scalars) {
         byte[][] us = new byte[points.size()][];
         byte[][] ks = new byte[us.length][];
-        try {
-            for (int i = 0; i < ks.length; i++) {
-                us[i] = points.get(i).toByteArray();
-                boolean repeated = i > 0 && scalars.get(i) == scalars.get(i - 1);
-                ks[i] = repeated ? ks[i - 1] : scalars.get(i).toBytes(SecretAccess.insecureGrant());
-            }
-            return LadderBatch.multiply(ks, us);
-        } finally {
-            for (byte[] k : ks) {
-                if (k != null) {
-                    java.util.Arrays.fill(k, (byte) 0);
-                }
-            }
+        for (int i = 0; i < ks.length; i++) {
+            us[i] = points.get(i).toByteArray();
+            ks[i] = scalars.get(i).littleEndian(); // read only, by the ladders
         }
+        return LadderBatch.multiply(ks, us);
     }
 
     private static List<GroupElement> wrapAll(byte[][] encodings) {
@@ -135,13 +138,8 @@ public final class GroupElement extends FixedBytes {
     }
 
     byte[] multiplyRaw(Scalar scalar) {
-        byte[] k = scalar.toBytes(SecretAccess.insecureGrant());
         byte[] out = new byte[LENGTH];
-        try {
-            MontgomeryLadder.multiply(k, toByteArray(), out);
-        } finally {
-            java.util.Arrays.fill(k, (byte) 0);
-        }
+        MontgomeryLadder.multiply(scalar.littleEndian(), toByteArray(), out);
         return out;
     }
 
@@ -158,13 +156,8 @@ public final class GroupElement extends FixedBytes {
     }
 
     private static byte[] multiplyRawWith(EdwardsFixedBase.Table table, Scalar scalar) {
-        byte[] k = scalar.toBytes(SecretAccess.insecureGrant());
         byte[] out = new byte[LENGTH];
-        try {
-            EdwardsFixedBase.multiply(table, k, out);
-        } finally {
-            java.util.Arrays.fill(k, (byte) 0);
-        }
+        EdwardsFixedBase.multiply(table, scalar.littleEndian(), out);
         return out;
     }
 

@@ -25,6 +25,9 @@ public final class ScalarModOrder {
     /** −ℓ⁻¹ mod 2^64. */
     private static final long ORDER_INVERSE_NEGATED = negatedInverse(ORDER[0]);
 
+    /** Three elements' limbs per thread (two factors and a product), zero between calls. */
+    private static final ThreadLocal<long[][]> SCRATCH = ThreadLocal.withInitial(() -> new long[3][LIMBS]);
+
     private ScalarModOrder() {}
 
     /** @return ℓ as a {@link BigInteger}, for documentation and tests */
@@ -38,9 +41,14 @@ public final class ScalarModOrder {
      * @param out receives the reduced product; may be {@code a} or {@code b}
      */
     public static void multiply(byte[] a, byte[] b, byte[] out) {
-        long[] y = decode(b, 0);
-        productInto(decode(a, 0), y, out);
-        wipe(y);
+        long[][] limbs = SCRATCH.get();
+        try {
+            decode(a, 0, limbs[0]);
+            decode(b, 0, limbs[1]);
+            productInto(limbs[0], limbs[1], limbs[2], out);
+        } finally {
+            wipe(limbs);
+        }
     }
 
     /**
@@ -49,17 +57,20 @@ public final class ScalarModOrder {
      * @param out receives the reduced value; may be {@code v} at offset 0
      */
     public static void reduce(byte[] v, int offset, byte[] out) {
-        productInto(decode(v, offset), ONE, out);
+        long[][] limbs = SCRATCH.get();
+        try {
+            decode(v, offset, limbs[0]);
+            productInto(limbs[0], ONE, limbs[2], out);
+        } finally {
+            wipe(limbs);
+        }
     }
 
-    /** out = x·y mod ℓ, for x, y below R; x is used as scratch and zeroed. */
-    private static void productInto(long[] x, long[] y, byte[] out) {
-        long[] t = new long[LIMBS];
+    /** out = x·y mod ℓ, for x, y below R; x and t are used as scratch. */
+    private static void productInto(long[] x, long[] y, long[] t, byte[] out) {
         montgomery(x, y, t); // x·y/R, below R
         montgomery(t, R_SQUARED, x); // x·y, below ℓ
         encode(x, out);
-        wipe(t);
-        wipe(x);
     }
 
     /**
@@ -123,13 +134,12 @@ public final class ScalarModOrder {
         return ((~x & y) | (~(x ^ y) & d)) >>> 63;
     }
 
-    private static long[] decode(byte[] le, int offset) {
+    /** r = the 32 bytes at {@code le[offset, offset + 32)}; r must be zero. */
+    private static void decode(byte[] le, int offset, long[] r) {
         java.util.Objects.checkFromIndexSize(offset, LENGTH, le.length);
-        long[] r = new long[LIMBS];
         for (int i = 0; i < LENGTH; i++) {
             r[i >>> 3] |= (le[offset + i] & 0xFFL) << (8 * (i & 7));
         }
-        return r;
     }
 
     private static void encode(long[] v, byte[] out) {
@@ -138,8 +148,11 @@ public final class ScalarModOrder {
         }
     }
 
-    private static void wipe(long[] v) {
-        java.util.Arrays.fill(v, 0);
+    /** Zeroes the scratch: its limbs are a secret's, and {@link #decode} needs them zero. */
+    private static void wipe(long[][] limbs) {
+        for (long[] v : limbs) {
+            java.util.Arrays.fill(v, 0);
+        }
     }
 
     private static long[] limbsOf(BigInteger v) {

@@ -13,8 +13,12 @@ public final class X25519PublicKey extends FixedBytes {
     /** Bytes of a public key. */
     public static final int LENGTH = GroupElement.LENGTH;
 
+    /** The same bytes as a group element, made once: senders use a node's key for every packet. */
+    private final GroupElement element;
+
     X25519PublicKey(byte[] bytes) {
         super(bytes, LENGTH);
+        this.element = GroupElement.readFrom(bytes, 0);
     }
 
     /**
@@ -36,11 +40,6 @@ public final class X25519PublicKey extends FixedBytes {
 
     /** @return this key as a group element, for Sphinx key agreement */
     public GroupElement toGroupElement() {
-        try {
-            return GroupElement.fromBytes(toByteArray());
-        } catch (CryptoException impossible) {
-            throw new IllegalStateException("BUG: public key length differs from group element length",
-                    impossible);
-        }
+        return element;
     }
 }

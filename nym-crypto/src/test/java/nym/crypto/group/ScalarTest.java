@@ -41,13 +41,31 @@ class ScalarTest {
     }
 
     @Test
-    void aSharedSecretKeepsACopyAndZeroesTheArrayItWasGiven() {
+    void aSharedSecretHandsOutCopiesOnly() {
         byte[] output = new byte[SharedSecret.LENGTH];
         new SplittableRandom(5).nextBytes(output);
         byte[] expected = output.clone();
         SharedSecret secret = new SharedSecret(output);
-        assertArrayEquals(new byte[SharedSecret.LENGTH], output);
+        byte[] copy = secret.toBytes(ACCESS);
+        assertArrayEquals(expected, copy);
+        Arrays.fill(copy, (byte) 0);
+        byte[] framed = new byte[SharedSecret.LENGTH + 2];
+        secret.copyTo(framed, 1, ACCESS);
+        assertArrayEquals(expected, Arrays.copyOfRange(framed, 1, 1 + SharedSecret.LENGTH));
+        framed[1] ^= 1;
         assertArrayEquals(expected, secret.toBytes(ACCESS));
+        assertThrows(IndexOutOfBoundsException.class, () -> secret.copyTo(framed, 3, ACCESS));
+    }
+
+    @Test
+    void aScalarHandsOutCopiesOnly() throws CryptoException {
+        byte[] input = new byte[Scalar.LENGTH];
+        new SplittableRandom(6).nextBytes(input);
+        Scalar scalar = Scalar.fromBytesClamped(input);
+        byte[] expected = scalar.toBytes(ACCESS);
+        input[1] ^= 1;
+        scalar.toBytes(ACCESS)[1] ^= 1;
+        assertArrayEquals(expected, scalar.toBytes(ACCESS));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package nym.crypto.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigInteger;
 import java.util.HexFormat;
@@ -27,6 +29,18 @@ class ScalarModOrderPropertyTest {
         byte[] out = encode(v);
         ScalarModOrder.reduce(out, 0, out);
         assertArrayEquals(encode(v.mod(L)), out);
+    }
+
+    @Property(tries = 50)
+    void theScratchHoldsNothingAfterACall(@ForAll("scalars") BigInteger a, @ForAll("scalars") BigInteger b)
+            throws Exception {
+        ScalarModOrder.multiply(encode(a), encode(b), new byte[ScalarModOrder.LENGTH]);
+        assertScratchIsZero();
+        ScalarModOrder.reduce(encode(a), 0, new byte[ScalarModOrder.LENGTH]);
+        assertScratchIsZero();
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> ScalarModOrder.multiply(encode(a), new byte[3], new byte[ScalarModOrder.LENGTH]));
+        assertScratchIsZero();
     }
 
     @Property(tries = 200)
@@ -63,5 +77,16 @@ class ScalarModOrderPropertyTest {
             le[i] = be[be.length - 1 - i];
         }
         return le;
+    }
+
+    /** The scratch is the calling thread's: zero means no limb of a secret scalar stayed behind. */
+    private static void assertScratchIsZero() throws Exception {
+        java.lang.reflect.Field f = ScalarModOrder.class.getDeclaredField("SCRATCH");
+        f.setAccessible(true);
+        long[][] limbs = (long[][]) ((ThreadLocal<?>) f.get(null)).get();
+        for (long[] element : limbs) {
+            assertArrayEquals(new long[element.length], element);
+        }
+        assertEquals(3, limbs.length);
     }
 }

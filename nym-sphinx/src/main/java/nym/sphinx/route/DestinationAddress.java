@@ -16,6 +16,10 @@ public final class DestinationAddress extends FixedBytes {
         super(bytes, LENGTH);
     }
 
+    private DestinationAddress(byte[] source, int offset) {
+        super(source, offset, LENGTH);
+    }
+
     /**
      * @param bytes exactly {@link #LENGTH} bytes, copied
      * @throws SphinxException with {@code TRUNCATED} for any other length
@@ -38,6 +42,6 @@ public final class DestinationAddress extends FixedBytes {
             throw new SphinxException(SphinxException.Reason.TRUNCATED, "no room for a " + LENGTH
                     + "-byte value at offset " + offset + " of " + source.length);
         }
-        return new DestinationAddress(java.util.Arrays.copyOfRange(source, offset, offset + LENGTH));
+        return new DestinationAddress(source, offset);
     }
 }

@@ -16,6 +16,10 @@ public final class SurbId extends FixedBytes {
         super(bytes, LENGTH);
     }
 
+    private SurbId(byte[] source, int offset) {
+        super(source, offset, LENGTH);
+    }
+
     /**
      * @param bytes exactly {@link #LENGTH} bytes, copied
      * @throws SphinxException with {@code TRUNCATED} for any other length
@@ -38,6 +42,6 @@ public final class SurbId extends FixedBytes {
             throw new SphinxException(SphinxException.Reason.TRUNCATED, "no room for a " + LENGTH
                     + "-byte value at offset " + offset + " of " + source.length);
         }
-        return new SurbId(java.util.Arrays.copyOfRange(source, offset, offset + LENGTH));
+        return new SurbId(source, offset);
     }
 }

@@ -37,6 +37,8 @@ public final class RoutingKeys {
 
     private static final byte[] NO_INPUT = new byte[0];
 
+    /** The shared secret's bytes, per thread: the HKDF input, zeroed after each derivation. */
+    private static final ThreadLocal<byte[]> IKM = ThreadLocal.withInitial(() -> new byte[SharedSecret.LENGTH]);
     /** The HKDF output, per thread: split into the keys below, then zeroed. */
     private static final ThreadLocal<byte[]> OKM = ThreadLocal.withInitial(() -> new byte[OUTPUT_LENGTH]);
 
@@ -54,7 +56,8 @@ public final class RoutingKeys {
 
     /** @return the keys of the hop whose shared secret is {@code secret} */
     public static RoutingKeys derive(SharedSecret secret) {
-        byte[] ikm = secret.toBytes(SecretAccess.insecureGrant());
+        byte[] ikm = IKM.get();
+        secret.copyTo(ikm, 0, SecretAccess.insecureGrant());
         try {
             return deriveFromBytes(ikm);
         } finally {
