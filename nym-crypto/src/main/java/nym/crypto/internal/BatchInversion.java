@@ -2,8 +2,6 @@ package nym.crypto.internal;
 
 import java.util.Arrays;
 
-import nym.crypto.ConstantTime;
-
 /**
  * Montgomery's trick on {@link Field51} elements: n inverses for one inversion and 3(n − 1)
  * products. An element that is zero (mod p) gets 0, as {@link Field51#invert} gives it, without
@@ -27,7 +25,7 @@ final class BatchInversion {
         long[] next = Field51.create();
         try {
             for (int i = 0; i < n; i++) {
-                long zero = isZero(elements[i]);
+                long zero = isZero(elements[i], next);
                 zeroMasks[i] = -zero;
                 elements[i][0] += zero; // p + 1 ≡ 1 when the element was zero
             }
@@ -60,12 +58,14 @@ final class BatchInversion {
         }
     }
 
-    /** @return 1 when a ≡ 0 (mod p), else 0, in constant time */
-    private static long isZero(long[] a) {
-        byte[] bytes = new byte[MontgomeryLadder.LENGTH];
-        Field51.encode(a, bytes, 0);
-        long zero = ConstantTime.allZero(bytes, 0, bytes.length) ? 1 : 0;
-        Arrays.fill(bytes, (byte) 0);
-        return zero;
+    /**
+     * @param t a temporary, left zero
+     * @return 1 when a ≡ 0 (mod p), else 0, in constant time
+     */
+    private static long isZero(long[] a, long[] t) {
+        Field51.canonical(a, t);
+        long bits = t[0] | t[1] | t[2] | t[3] | t[4];
+        Arrays.fill(t, 0);
+        return ((bits | -bits) >>> 63) ^ 1;
     }
 }
