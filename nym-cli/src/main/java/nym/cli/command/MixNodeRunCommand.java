@@ -74,12 +74,19 @@ final class MixNodeRunCommand implements Callable<Integer> {
         PersistentReplayFilter replayFilter = ReplayTags.open(NymHome.Kind.MIXNODE, id);
 
         System.out.println("Starting mixnode...");
-        // Forward only to the next layer's nodes: a header names any address its sender likes.
+        // Forward only to the next layer's nodes: a header names any address its sender likes. The
+        // first topology read runs on while the node binds, so a directory that is down does not delay it.
         TopologyNextHops nextHops = TopologyNextHops.start(effectiveLayer, directoryClient::fetchTopology,
                 presenceInterval, NEXT_HOP_READ_GAP);
-        MixNode node = NodeOptions.bind(NodeAddresses.formatHost(listen),
-                port != null ? "--port" : "mixnode.listening_address", () -> MixNode.start(
-                MixNodeConfig.defaults(listen).withNextHops(nextHops), privateKey, replayFilter));
+        MixNode node;
+        try {
+            node = NodeOptions.bind(NodeAddresses.formatHost(listen),
+                    port != null ? "--port" : "mixnode.listening_address", () -> MixNode.start(
+                    MixNodeConfig.defaults(listen).withNextHops(nextHops), privateKey, replayFilter));
+        } catch (Exception e) {
+            nextHops.close(); // no topology warning after the error line
+            throw e;
+        }
         InetSocketAddress bound = node.localAddress();
         String announced = NodeAddresses.formatHost(host == null && port == null
                 ? announcedAddress(config.announceAddress(), bound) : bound);

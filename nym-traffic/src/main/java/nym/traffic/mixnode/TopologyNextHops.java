@@ -24,7 +24,12 @@ import nym.traffic.transport.TransportException;
  * again when a packet names a hop not known yet (at most once per {@code minGap}), so a node that
  * joined since the last read is known one directory round trip later.
  *
- * <p>Thread-safe. {@link #close()} stops the reads.
+ * <p>Every read, the first too, runs on this object's own thread: {@link #start} returns at once, so
+ * a directory that is down or slow does not hold up the node's listener. Until the first read
+ * answers, no hop is known; a packet for one waits for that read ({@code MixNode.UNKNOWN_HOP_WAIT})
+ * rather than starting another.
+ *
+ * <p>Thread-safe. {@link #close()} stops the reads, also one in flight.
  */
 public final class TopologyNextHops implements NextHops, AutoCloseable {
     /** Reads the network's current topology (from the directory). */
@@ -43,6 +48,7 @@ public final class TopologyNextHops implements NextHops, AutoCloseable {
     private final AtomicBoolean readQueued = new AtomicBoolean();
     private volatile long lastReadNanos;
     private volatile Set<InetSocketAddress> allowed = Set.of();
+    private volatile boolean readOnce;
     private volatile boolean lastReadFailed;
 
     private TopologyNextHops(int layer, Source source, Duration minGap) {
@@ -52,7 +58,8 @@ public final class TopologyNextHops implements NextHops, AutoCloseable {
     }
 
     /**
-     * Reads the topology once (a failure is logged and leaves no hop known), then keeps reading it.
+     * Starts reading the topology, now and then every {@code refreshInterval}, and returns without
+     * waiting for the first read (a failure is logged and leaves no hop known).
      *
      * @param layer this node's layer, 1 to {@link Layer#COUNT}
      * @throws IllegalArgumentException for a layer outside 1 to {@link Layer#COUNT}
@@ -63,7 +70,9 @@ public final class TopologyNextHops implements NextHops, AutoCloseable {
         }
         TopologyNextHops hops = new TopologyNextHops(layer, Objects.requireNonNull(source, "source"),
                 Objects.requireNonNull(minGap, "minGap"));
-        hops.read();
+        // Counts as the read a miss would queue: a packet that comes before it answers waits for it.
+        hops.readQueued.set(true);
+        hops.reader.execute(hops::read);
         long every = refreshInterval.toNanos();
         hops.reader.scheduleWithFixedDelay(hops::read, every, every, TimeUnit.NANOSECONDS);
         return hops;
@@ -87,21 +96,26 @@ public final class TopologyNextHops implements NextHops, AutoCloseable {
     }
 
     private void read() {
-        readQueued.set(false);
+        // The time first: a miss that sees no read queued computes its gap from this read.
         lastReadNanos = System.nanoTime();
+        readQueued.set(false);
         try {
             allowed = nextHopsOf(source.read(), layer);
-            if (lastReadFailed) {
-                LOG.log(Level.INFO, "topology read again: " + allowed.size() + " next hops known");
-            }
-            lastReadFailed = false;
         } catch (Exception e) {
-            if (!lastReadFailed) {
-                LOG.log(Level.WARNING, "cannot read the topology (" + e.getMessage() + "); forwarding to the "
-                        + allowed.size() + " next hops known until it can be read");
+            if (!lastReadFailed && !reader.isShutdown()) { // a read that close() interrupted is no failure
+                LOG.log(Level.WARNING, "cannot read the topology (" + e.getMessage() + "); "
+                        + (readOnce ? "forwarding to the " + allowed.size() + " next hops known" : "no next hop known yet,"
+                        + " packets are dropped as UNKNOWN_NEXT_HOP") + " until it can be read");
             }
             lastReadFailed = true;
+            return;
         }
+        if (!readOnce || lastReadFailed) {
+            // The node's start no longer waits for this read: say when forwarding can begin.
+            LOG.log(Level.INFO, "topology read" + (readOnce ? " again" : "") + ": " + allowed.size() + " next hops known");
+        }
+        readOnce = true;
+        lastReadFailed = false;
     }
 
     /** @return the addresses a mix of {@code layer} forwards to in {@code topology} */

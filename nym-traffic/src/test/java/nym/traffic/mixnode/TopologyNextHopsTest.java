@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -47,6 +49,7 @@ class TopologyNextHopsTest {
             reads.incrementAndGet();
             return network.get();
         }, HOUR, Duration.ZERO)) {
+            Await.until("the read at start", DEADLINE, () -> hops.knownHops() == 1);
             assertEquals(1, reads.get(), "read once at start");
             assertTrue(hops.allows(address("10.0.0.2", 1789)));
             InetSocketAddress joined = address("10.0.0.7", 1789);
@@ -69,9 +72,37 @@ class TopologyNextHopsTest {
             }
             return Topology.of(List.of(), List.of(provider("10.0.0.9:1789")));
         }, HOUR, Duration.ZERO)) {
+            Await.until("the read at start", DEADLINE, () -> hops.knownHops() == 1);
             assertFalse(hops.allows(address("10.0.0.8", 1789)));
             Await.until("a second read", DEADLINE, () -> !log.isEmpty());
             assertTrue(hops.allows(address("10.0.0.9", 1789)));
+        }
+    }
+
+    @Test
+    void startDoesNotWaitForTheFirstReadAndAPacketMeanwhileWaitsForThatRead() throws Exception {
+        CountDownLatch directoryAnswers = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        TopologyNextHops.Source slowDirectory = () -> {
+            reads.incrementAndGet();
+            directoryAnswers.await();
+            return Topology.of(List.of(mix("10.0.0.2:1789", 2)), List.of());
+        };
+        // Started on another thread: if start waited for the directory, it would never return here.
+        CompletableFuture<TopologyNextHops> starting = CompletableFuture.supplyAsync(
+                () -> TopologyNextHops.start(1, slowDirectory, HOUR, HOUR));
+        try {
+            Await.until("start to return before the directory answers", DEADLINE, starting::isDone);
+            TopologyNextHops hops = starting.join();
+            Await.until("the first read asking the directory", DEADLINE, () -> reads.get() == 1);
+            InetSocketAddress next = address("10.0.0.2", 1789);
+            assertFalse(hops.allows(next), "no hop is known before the directory answers");
+            directoryAnswers.countDown();
+            Await.until("the hop learnt from the read in flight", DEADLINE, () -> hops.allows(next));
+            assertEquals(1, reads.get(), "a miss within minGap of the read in flight waits for it");
+        } finally {
+            directoryAnswers.countDown();
+            starting.thenAccept(TopologyNextHops::close);
         }
     }
 

@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.CancelledKeyException;
-import java.nio.channels.SelectionKey;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import org.java_websocket.WebSocket;
-import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -42,21 +37,19 @@ import nym.websocket.WebSocketConfig;
  * holds none that another could have; messages a fetch or push could not write go back to the
  * client, which reports them as an arrival, so they are pushed to the other subscribers.
  *
- * <p><b>Lost write demands.</b> Java-WebSocket 1.6.0 can strand a frame sent by any thread but its
- * selector thread, and every response here is sent from a connection's {@link RequestQueue} thread.
- * {@code send} queues the frame, then sets the connection's interest to read and write and wakes
- * the selector; if the selector is meanwhile in {@code doWrite} for that connection and has already
- * found its out-queue empty, it then sets the interest to read only. The frame stays queued until
- * something else is sent on that connection, and in this request-response protocol nothing is: the
- * application waits for an answer that never comes (a full build's test waited 10 s for one
- * response of 100, on two loaded cores). A check every {@value #WRITE_CHECK_MILLIS} ms gives write
- * interest back to every connection with frames queued and none, so a stranded frame leaves that
- * much later at most. {@code LostWriteDemandTest} forces the race.
+ * <p><b>Lost write demands.</b> Java-WebSocket can strand a frame sent by a thread other than its
+ * selector's, and every response here is sent from a connection's {@link RequestQueue} thread;
+ * {@link LostWriteDemands} gives such frames their write demand back while the server runs.
+ *
+ * <p><b>Stopping.</b> The write check and the arrival listener both hold the server, so both end on
+ * every way it stops: {@link #stopQuietly()} and the inherited {@code stop} methods (which the
+ * library also calls itself after a fatal error), a failed start (the library reports it, like any
+ * failure of the server itself, through {@code onError} without a connection), and the selector
+ * thread ending for any other reason ({@link #run()}).
  */
 public final class ApiWebSocketServer extends WebSocketServer {
     private static final System.Logger LOG = ServerLogs.WEBSOCKET;
     private static final long START_TIMEOUT_SECONDS = 10;
-    private static final long WRITE_CHECK_MILLIS = 10;
     /** How often a fetch's reply looks whether its frame was written. */
     private static final long WRITE_POLL_NANOS = 200_000;
 
@@ -66,8 +59,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
     private volatile Exception startFailure;
     /** Registered with the client while the server runs: removed when it stops or fails to start. */
     private final Runnable arrivals = this::pushToSubscribers;
-    private final ScheduledExecutorService writeCheck = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofVirtual().name("websocket-write-check").factory());
+    private final LostWriteDemands lostWriteDemands = new LostWriteDemands(this);
 
     private ApiWebSocketServer(InetSocketAddress bind, WebSocketConfig config, RequestHandler handler) {
         super(bind, List.<Draft>of(new MessageSizeLimitedDraft(config.maxFrameBytes())));
@@ -109,37 +101,10 @@ public final class ApiWebSocketServer extends WebSocketServer {
             server.stopQuietly();
             throw new IOException("interrupted while starting the websocket listener at " + bind, e);
         }
-        if (server.startFailure != null) {
-            server.handler.removeArrivalListener(server.arrivals);
-            server.writeCheck.shutdownNow();
+        if (server.startFailure != null) { // onError has stopped everything
             throw new IOException("cannot listen at " + bind + ": " + server.startFailure.getMessage(), server.startFailure);
         }
-        server.writeCheck.scheduleWithFixedDelay(server::restoreLostWriteDemands,
-                WRITE_CHECK_MILLIS, WRITE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         return server;
-    }
-
-    /** Sets read and write interest again on every connection with frames queued but no write interest. */
-    private void restoreLostWriteDemands() {
-        try {
-            for (WebSocket conn : getConnections()) {
-                if (conn.hasBufferedData() && conn instanceof WebSocketImpl impl && lacksWriteInterest(impl)) {
-                    onWriteDemand(conn);
-                }
-            }
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: log and keep checking.
-            LOG.log(Level.ERROR, "BUG: checking the websocket connections' writes failed", e);
-        }
-    }
-
-    private static boolean lacksWriteInterest(WebSocketImpl conn) {
-        SelectionKey key = conn.getSelectionKey();
-        try {
-            return key != null && (key.interestOps() & SelectionKey.OP_WRITE) == 0;
-        } catch (CancelledKeyException e) {
-            return false; // closed: nothing more will be written
-        }
     }
 
     @Override
@@ -166,7 +131,19 @@ public final class ApiWebSocketServer extends WebSocketServer {
 
     @Override
     public void onStart() {
+        // On the selector thread, before its loop: a server that stops from here on stops the check too.
+        lostWriteDemands.start();
         started.countDown();
+    }
+
+    /** The selector thread: however its loop ends, nothing of this server may keep running. */
+    @Override
+    public void run() {
+        try {
+            super.run();
+        } finally {
+            stopped();
+        }
     }
 
     @Override
@@ -282,7 +259,11 @@ public final class ApiWebSocketServer extends WebSocketServer {
     @Override
     public void onError(WebSocket conn, Exception e) {
         if (conn == null) {
+            // The server itself failed: at start (cannot bind), or fatally. After a fatal error on
+            // the selector thread the library stops the server from that thread, and that stop
+            // waits for the thread itself to end: neither it nor run() returns.
             startFailure = e;
+            stopped();
             started.countDown();
         } else {
             LOG.log(Level.DEBUG, "websocket connection " + conn.getRemoteSocketAddress() + ": " + e.getMessage());
@@ -291,13 +272,35 @@ public final class ApiWebSocketServer extends WebSocketServer {
 
     /** Closes every connection (code 1001, going away) and stops listening; waits up to a second. */
     public void stopQuietly() {
-        handler.removeArrivalListener(arrivals);
         try {
-            stop(1000, "client shutting down"); // the write check still runs: the close frames are sent too
+            stop(1000, "client shutting down");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            writeCheck.shutdownNow();
         }
+    }
+
+    /**
+     * Every {@code stop} of the library's comes here ({@code stop()} and {@code stop(int)} call this
+     * one), also the one it makes itself after a fatal error in a decoding thread.
+     */
+    @Override
+    public void stop(int timeout, String closeMessage) throws InterruptedException {
+        handler.removeArrivalListener(arrivals); // no push queued while the connections close
+        try {
+            super.stop(timeout, closeMessage); // the write check still runs: the close frames are sent too
+        } finally {
+            stopped();
+        }
+    }
+
+    /** Ends what holds the server besides the library's own threads; idempotent. */
+    private void stopped() {
+        handler.removeArrivalListener(arrivals);
+        lostWriteDemands.stop();
+    }
+
+    /** @return whether the write check has ended for good (tests) */
+    boolean writeCheckStopped() {
+        return lostWriteDemands.stopped();
     }
 }
