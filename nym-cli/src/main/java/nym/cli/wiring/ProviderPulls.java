@@ -22,7 +22,7 @@ import nym.traffic.transport.TransportException;
  * pull. What is stored goes to reassembly at once, or, after a failure, at the next pull's
  * {@link ReceivedPayloads#catchUp()}: never only at the next start.
  *
- * <p>Not thread-safe: one pulling thread.
+ * <p>Holds no state of its own; the client calls it from its one pulling thread.
  */
 final class ProviderPulls {
     /** The most payloads one pull asks for. */
