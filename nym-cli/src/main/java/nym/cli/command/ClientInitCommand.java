@@ -39,7 +39,7 @@ final class ClientInitCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--force", description = "Overwrite an existing client with this id (new identity); the messages the old "
-            + "identity received and nobody fetched are moved aside, never handed to the new one.")
+            + "identity received and nobody fetched are moved aside, never handed to the new one, and its SURB keys deleted.")
     boolean force;
 
     @Override
@@ -59,10 +59,11 @@ final class ClientInitCommand implements Callable<Integer> {
     private void initialise(NewInstance client, SocketType socket, DirectoryClient directoryClient) throws Exception {
         System.out.println("Initialising client...");
         ProviderInfo chosen = ClientProviders.choose(directoryClient, provider, new SecureRandom());
-        AuthToken token = ClientProviders.register(chosen, client.keys());
-        // What the earlier identity received is not the new one's: set aside before the keys change.
-        ReceivedStoreFile.setAside(ReceivedStoreFile.of(id), client.publicKey(), Clock.systemUTC())
-                .ifPresent(System.out::println);
+        // What the earlier identity received is not the new one's, and its SURB keys are no one's: its
+        // messages are copied aside before anything is registered, and the store is emptied only once
+        // the registration succeeded, so a failure on the way leaves the client as it was.
+        AuthToken token = ReceivedStoreFile.handOver(ReceivedStoreFile.of(id), client.publicKey(), Clock.systemUTC(),
+                () -> ClientProviders.register(chosen, client.keys()), System.out::println);
         client.writeKeys();
         Path configFile = client.configFile();
         Path privateKey = client.privateKey();

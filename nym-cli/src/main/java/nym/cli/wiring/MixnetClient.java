@@ -25,7 +25,6 @@ import nym.provider.client.AuthToken;
 import nym.provider.client.ClientMessageStore;
 import nym.provider.client.ProviderClient;
 import nym.provider.client.ReceivedMessage;
-import nym.provider.store.StoredMessage;
 import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxGeometry;
 import nym.sphinx.SphinxPacket;
@@ -59,7 +58,6 @@ import nym.websocket.MixnetClientPort;
 public final class MixnetClient implements MixnetClientPort, AutoCloseable {
     /** The longest message {@code send} accepts: 1 MiB of UTF-8. */
     public static final int MAX_MESSAGE_BYTES = 1 << 20;
-    private static final int PULL_BATCH = 100;
     /** The most messages, and message bytes, one fetch returns (so a reply stays a few MiB). */
     private static final int FETCH_BATCH = 100;
     private static final long FETCH_BATCH_BYTES = 2L << 20;
@@ -72,6 +70,7 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
     private final DirectoryClient directory;
     private final ClientMessageStore store;
     private final ReceivedPayloads received;
+    private final ProviderPulls pulls;
     private final AtomicReference<Topology> topology = new AtomicReference<>(Topology.empty());
     private final MessageSplitter splitter;
     private final SphinxGeometry geometry;
@@ -101,9 +100,10 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         this.directory = directory;
         this.store = store;
         this.received = new ReceivedPayloads(store, traffic.geometry());
+        this.pulls = new ProviderPulls(self, token, providerKey, store, received);
         this.geometry = traffic.geometry();
         this.splitter = MessageSplitter.forGeometry(traffic.geometry(), new SecureRandom());
-        received.replayStored(); // first: a reply stored before a crash came in time, whatever its keys' age
+        received.catchUp(); // first: a reply stored before a crash came in time, whatever its keys' age
         forgetExpiredReplyKeys();
         try {
             refreshTopology();
@@ -146,8 +146,8 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
 
     /**
      * Forgets expired SURB keys (before the pull: a reply pulled now through a SURB older than the
-     * keys' days is discarded, in a client that runs for weeks as in one restarted), then pulls a
-     * batch, stores it durably, acknowledges it, and reassembles.
+     * keys' days is discarded, in a client that runs for weeks as in one restarted), hands on what an
+     * earlier failure left in the store, then pulls until the provider has no more.
      */
     private void pullFromProvider() throws ProviderException, TransportException {
         try {
@@ -155,32 +155,20 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
         } catch (ProviderException e) {
             LOG.log(Level.WARNING, "cannot forget expired SURB keys now: " + e.getMessage());
         }
-        ProviderInfo provider = ownProvider().orElseThrow(() -> new ProviderException(
-                ProviderException.Reason.UNREACHABLE, "provider " + providerKey + " is not in the topology"));
-        InetSocketAddress address = NodeAddresses.parseHost(provider.clientHost());
-        try (ProviderClient client = ProviderClient.connect(address, provider.publicKey(), Duration.ofSeconds(5))) {
-            List<StoredMessage> batch;
-            do {
-                batch = client.pull(self, token, PULL_BATCH);
-                List<Long> acknowledged = new ArrayList<>();
-                List<StoredMessage> fresh = new ArrayList<>();
-                for (StoredMessage message : batch) {
-                    store.storePayload(providerKey, message.id(), message.payload())
-                            .ifPresent(localId -> fresh.add(new StoredMessage(localId, message.payload())));
-                    acknowledged.add(message.id());
-                }
-                boolean completed = false;
-                try {
-                    for (StoredMessage message : fresh) {
-                        completed |= received.accept(message.id(), message.payload());
-                    }
-                } finally {
-                    if (completed) { // also when a later payload failed: these messages are stored
-                        announceArrival();
-                    }
-                }
-                client.acknowledge(self, token, acknowledged);
-            } while (batch.size() == PULL_BATCH);
+        try {
+            received.catchUp();
+            ProviderInfo provider = ownProvider().orElseThrow(() -> new ProviderException(
+                    ProviderException.Reason.UNREACHABLE, "provider " + providerKey + " is not in the topology"));
+            pulls.pullAll(provider, this::announceCompleted);
+        } finally {
+            announceCompleted(); // also after a failure: what was completed before it is stored
+        }
+    }
+
+    /** Tells the arrival listeners if messages were completed since the last time. */
+    private void announceCompleted() {
+        if (received.takeCompleted()) {
+            announceArrival();
         }
     }
 

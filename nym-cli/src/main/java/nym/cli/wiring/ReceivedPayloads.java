@@ -30,8 +30,13 @@ import nym.traffic.client.CoverMessage;
 /**
  * Turns payloads the client pulled (and already stored durably) into messages: drops loop cover,
  * reassembles fragments in any order, and stores each complete message while deleting the payloads
- * it was made of, in one transaction. After a restart, {@link #replayStored()} feeds the stored
- * payloads in again, so partial messages survive a crash.
+ * it was made of, in one transaction.
+ *
+ * <p>What it holds in memory (the reassembler's partial sets and which stored payloads belong to
+ * them) is derived from the store, and {@link #catchUp()} derives it again whenever it may not match:
+ * at the start, so partial messages survive a crash, and after a failure while storing or handling a
+ * payload, so a payload stored then is handled at the next pull, not at the next start (the provider
+ * hands it over again, but the store skips it as a redelivery).
  *
  * <p>Thread-safe (one lock).
  */
@@ -42,29 +47,76 @@ final class ReceivedPayloads {
 
     private final ClientMessageStore store;
     private final SphinxGeometry geometry;
-    private final MessageReassembler reassembler;
     private final Map<Integer, List<Long>> payloadsBySet = new HashMap<>();
     private final Map<Integer, Set<Integer>> linkedSets = new HashMap<>();
+    private MessageReassembler reassembler;
+    /** Whether the store may hold payloads that what is in memory does not reflect. */
+    private boolean behind = true;
+    /** Whether a message was completed since {@link #takeCompleted()} was last asked. */
+    private boolean completed;
 
     ReceivedPayloads(ClientMessageStore store, SphinxGeometry geometry) {
         this.store = store;
         this.geometry = geometry;
-        this.reassembler = MessageReassembler.builder(Clock.systemUTC()).geometry(geometry).build();
+        this.reassembler = newReassembler();
     }
 
-    /** Feeds every stored payload in again, oldest first. */
-    synchronized void replayStored() throws ProviderException {
-        for (StoredMessage stored : store.payloads()) {
-            accept(stored.id(), stored.payload());
+    private MessageReassembler newReassembler() {
+        return MessageReassembler.builder(Clock.systemUTC()).geometry(geometry).build();
+    }
+
+    /**
+     * If the store may hold payloads that were never handed to {@link #accept} (at the start, or
+     * after a failure), forgets what is in memory and feeds every stored payload in again, oldest
+     * first. A failure on the way leaves it behind, for the next call.
+     */
+    synchronized void catchUp() throws ProviderException {
+        if (!behind) {
+            return;
+        }
+        List<StoredMessage> stored = store.payloads();
+        reassembler = newReassembler();
+        payloadsBySet.clear();
+        linkedSets.clear();
+        behind = false;
+        for (StoredMessage payload : stored) {
+            accept(payload.id(), payload.payload());
         }
     }
 
     /**
-     * Handles one stored payload.
+     * Notes that a payload may have been stored without being handed to {@link #accept} (storing it
+     * failed, and may have been committed all the same): the next {@link #catchUp()} feeds in every
+     * stored payload again.
+     */
+    synchronized void fallBehind() {
+        behind = true;
+    }
+
+    /** @return whether a message was completed (and stored) since the last call */
+    synchronized boolean takeCompleted() {
+        boolean any = completed;
+        completed = false;
+        return any;
+    }
+
+    /**
+     * Handles one stored payload. If it fails, what is in memory may no longer match the store (a set
+     * reassembled whose message could not be stored is forgotten here but still stored), so the next
+     * {@link #catchUp()} rebuilds it.
      *
      * @return whether it completed a message, now in the store's buffer of received messages
      */
     synchronized boolean accept(long id, byte[] stored) throws ProviderException {
+        try {
+            return handle(id, stored);
+        } catch (ProviderException | RuntimeException e) {
+            behind = true;
+            throw e;
+        }
+    }
+
+    private boolean handle(long id, byte[] stored) throws ProviderException {
         Delivery delivery;
         try {
             delivery = Delivery.fromBytes(stored, geometry.payloadLength());
@@ -106,7 +158,8 @@ final class ReceivedPayloads {
             payloadsBySet.get(set).remove(id);
             if (e.reason() == FragmentException.Reason.TOO_MANY_PENDING
                     || e.reason() == FragmentException.Reason.BUFFER_FULL) {
-                // Valid but no room now: the payload stays stored and is fed in again at the next start.
+                // Valid but no room now: the payload stays stored and is fed in again at the next start
+                // (or the next catch-up after a failure).
                 LOG.log(Level.WARNING, "keeping a fragment for later: " + e.getMessage());
             } else {
                 LOG.log(Level.INFO, "discarding a fragment: " + e.getMessage());
@@ -136,6 +189,7 @@ final class ReceivedPayloads {
         } else {
             store.completeMessage(message, payloadIds);
         }
+        completed = true;
     }
 
     /** A reply through one of this client's SURBs: undo its layers with the SURB's keys, which it uses up. */
@@ -164,6 +218,7 @@ final class ReceivedPayloads {
             }
         }
         store.completeReply(message, surbId, id);
+        completed = true;
         return true;
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,8 +29,6 @@ import nym.sphinx.route.Hop;
 import nym.sphinx.route.NodeAddress;
 import nym.sphinx.surb.Surb;
 import nym.sphinx.surb.SurbBuilder;
-import nym.sphinx.fragment.Fragment;
-import nym.sphinx.fragment.MessageSplitter;
 import nym.traffic.client.CoverMessage;
 
 /**
@@ -39,23 +36,7 @@ import nym.traffic.client.CoverMessage;
  * before a crash completes after the restart.
  */
 class ReceivedPayloadsTest {
-    private static final SphinxGeometry GEOMETRY = SphinxGeometry.DEFAULT;
-
-    /** A payload as the final hop leaves it: the padded plaintext of {@code message}. */
-    private static byte[] payload(byte[] message) {
-        byte[] payload = new byte[GEOMETRY.payloadLength()];
-        System.arraycopy(message, 0, payload, SphinxGeometry.PAYLOAD_ZERO_PREFIX, message.length);
-        payload[SphinxGeometry.PAYLOAD_ZERO_PREFIX + message.length] = SphinxGeometry.PAYLOAD_TERMINATOR;
-        return payload;
-    }
-
-    private static List<byte[]> fragments(byte[] message, long seed) {
-        List<byte[]> out = new ArrayList<>();
-        for (Fragment fragment : MessageSplitter.forGeometry(GEOMETRY, new SplittableRandom(seed)).split(message)) {
-            out.add(payload(fragment.toBytes()));
-        }
-        return out;
-    }
+    private static final SphinxGeometry GEOMETRY = TestPayloads.GEOMETRY;
 
     private static long nextProviderId = 1;
 
@@ -74,16 +55,16 @@ class ReceivedPayloadsTest {
     void fragmentsInAnyOrderBecomeOneMessageAndCoverIsDiscarded(@TempDir Path dir) throws Exception {
         byte[] message = new byte[300_000];
         new SplittableRandom(4).nextBytes(message);
-        List<byte[]> payloads = fragments(message, 5);
+        List<byte[]> payloads = TestPayloads.fragments(message, 5);
         assertTrue(payloads.size() > 255, "long enough for linked sets");
         Collections.shuffle(payloads, new java.util.Random(6));
         try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
             ReceivedPayloads received = new ReceivedPayloads(store, GEOMETRY);
-            deliver(store, received, payload(CoverMessage.loop()));
+            deliver(store, received, TestPayloads.payload(CoverMessage.loop()));
             for (byte[] payload : payloads) {
                 deliver(store, received, payload);
             }
-            deliver(store, received, fragments("short".getBytes(), 7).get(0));
+            deliver(store, received, TestPayloads.fragments("short".getBytes(), 7).get(0));
             List<byte[]> messages = take(store);
             assertEquals(2, messages.size());
             assertArrayEquals(message, messages.get(0));
@@ -96,7 +77,7 @@ class ReceivedPayloadsTest {
     @Test
     void aRedeliveredPayloadIsStoredOnce(@TempDir Path dir) throws Exception {
         try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
-            byte[] payload = fragments("once".getBytes(), 10).get(0);
+            byte[] payload = TestPayloads.fragments("once".getBytes(), 10).get(0);
             assertTrue(store.storePayload("p", 41, payload).isPresent());
             assertTrue(store.storePayload("p", 41, payload).isEmpty(), "the same provider id again");
             assertTrue(store.storePayload("p", 7, payload).isEmpty(), "an older provider id");
@@ -109,7 +90,7 @@ class ReceivedPayloadsTest {
     void aHalfReceivedMessageCompletesAfterARestart(@TempDir Path dir) throws Exception {
         byte[] message = new byte[5_000];
         new SplittableRandom(8).nextBytes(message);
-        List<byte[]> payloads = fragments(message, 9);
+        List<byte[]> payloads = TestPayloads.fragments(message, 9);
         Path file = dir.resolve("received.db");
         try (ClientMessageStore store = Inboxes.openClientStore(file)) {
             ReceivedPayloads received = new ReceivedPayloads(store, GEOMETRY);
@@ -120,7 +101,7 @@ class ReceivedPayloadsTest {
         }
         try (ClientMessageStore store = Inboxes.openClientStore(file)) {
             ReceivedPayloads received = new ReceivedPayloads(store, GEOMETRY);
-            received.replayStored();
+            received.catchUp();
             for (byte[] payload : payloads.subList(3, payloads.size())) {
                 deliver(store, received, payload);
             }
@@ -139,7 +120,7 @@ class ReceivedPayloadsTest {
             ReceivedPayloads received = new ReceivedPayloads(store, GEOMETRY);
             // Bob's side: alice's message arrives with her SURB.
             byte[] envelope = ReplyEnvelope.wrap(created.surb().toBytes(), "answer me".getBytes());
-            for (byte[] fragment : fragments(envelope, 14)) {
+            for (byte[] fragment : TestPayloads.fragments(envelope, 14)) {
                 deliver(store, received, fragment);
             }
             ReceivedMessage atBob = store.peekMessages(10, Long.MAX_VALUE, java.util.Set.of()).get(0);

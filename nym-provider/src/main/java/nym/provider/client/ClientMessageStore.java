@@ -1,5 +1,6 @@
 package nym.provider.client;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +96,32 @@ public interface ClientMessageStore extends AutoCloseable {
 
     /** @return complete messages waiting to be fetched */
     long messageCount() throws ProviderException;
+
+    /**
+     * Copies what this store received, the payloads and the complete messages (with the SURBs they
+     * came with) and the providers' last ids, into a new store at {@code file}, committed before it
+     * returns. The keys of this client's SURBs and the SURBs it replied through are not copied: the
+     * copy keeps an earlier identity's messages ({@code nym-client init --force}), and those secrets
+     * are of no use to anyone reading it.
+     *
+     * @param file where the copy goes, which must not exist; it is created readable by its owner only
+     * @throws ProviderException with {@code STORAGE} if {@code file} exists (left as it is) or the copy
+     *     fails (a file left half-written is the caller's to delete)
+     */
+    void copyReceivedTo(Path file) throws ProviderException;
+
+    /**
+     * Empties the store for a new identity of the same client, in one transaction: deletes the
+     * payloads, the messages, the providers' last ids (a new identity's inbox numbers anew) and the
+     * keys of the SURBs this client handed out (replies through them go to the earlier identity's
+     * address, which nobody can pull from any more). Keeps the SURBs the client replied through: the
+     * applications may still hold them, and a SURB carries one reply whoever's client sends it. Then
+     * rewrites the file and empties the write-ahead log, so nothing deleted stays readable in them
+     * (best effort, logged if it fails: the rows are deleted by then).
+     *
+     * @throws ProviderException with {@code STORAGE} if the deletion fails; then nothing was deleted
+     */
+    void clearForNewIdentity() throws ProviderException;
 
     @Override
     void close() throws ProviderException;

@@ -61,8 +61,7 @@ class ClientStoreRepliesTest {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = (byte) (i * 31 + 7);
         }
-        byte[] otherId = SURB_ID.clone();
-        otherId[0] = 99;
+        byte[] otherId = otherSurbId();
         try (ClientMessageStore store = Inboxes.openClientStore(file)) {
             store.saveReplyKeys(SURB_ID, keys);
             store.saveReplyKeys(otherId, keys);
@@ -72,6 +71,45 @@ class ClientStoreRepliesTest {
             assertFalse(filesHold(file, keys), "while the store is open");
         }
         assertFalse(filesHold(file, keys), "after it is closed");
+    }
+
+    /**
+     * A store emptied for a new identity keeps no earlier key readable, also one deleted before the
+     * store overwrote deleted rows (a store of an earlier version, without secure_delete), and keeps
+     * the SURBs the client replied through.
+     */
+    @Test
+    void aStoreClearedForANewIdentityHoldsNoEarlierKeyInItsFiles(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("received.db");
+        byte[] keys = new byte[977];
+        Arrays.fill(keys, (byte) 0x5a);
+        try (ClientMessageStore store = Inboxes.openClientStore(file)) {
+            for (int i = 0; i < 20; i++) { // several pages, which the deletion below puts on the free list
+                byte[] id = SURB_ID.clone();
+                id[0] = (byte) i;
+                store.saveReplyKeys(id, keys);
+            }
+            store.markSurbUsed(new byte[] {7});
+        }
+        try (Connection earlier = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement delete = earlier.createStatement()) {
+            delete.execute("PRAGMA secure_delete=OFF");
+            delete.executeUpdate("DELETE FROM reply_keys");
+        }
+        assertTrue(filesHold(file, keys), "deleted without secure_delete: still in a free page");
+        try (ClientMessageStore store = Inboxes.openClientStore(file)) {
+            store.clearForNewIdentity();
+
+            assertFalse(filesHold(file, keys), "while the store is open");
+            assertFalse(store.markSurbUsed(new byte[] {7}), "the used SURB is kept");
+        }
+        assertFalse(filesHold(file, keys), "after it is closed");
+    }
+
+    private static byte[] otherSurbId() {
+        byte[] id = SURB_ID.clone();
+        id[0] = 99;
+        return id;
     }
 
     /** @return whether the store's file or its write-ahead log holds a 32-byte run of {@code secret} */

@@ -333,6 +333,16 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
     }
 
     @Override
+    public synchronized void copyReceivedTo(Path file) throws ProviderException {
+        SqliteIdentityHandover.copyReceivedTo(connection, file);
+    }
+
+    @Override
+    public synchronized void clearForNewIdentity() throws ProviderException {
+        SqliteIdentityHandover.clearForNewIdentity(connection);
+    }
+
+    @Override
     public synchronized void close() throws ProviderException {
         try {
             connection.close();
