@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,7 +86,11 @@ public final class TopologyNextHops implements NextHops, AutoCloseable {
         }
         if (readQueued.compareAndSet(false, true)) {
             long wait = Math.max(0, lastReadNanos + minGapNanos - System.nanoTime());
-            reader.schedule(this::read, wait, TimeUnit.NANOSECONDS);
+            try {
+                reader.schedule(this::read, wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // Closed: a packet still in a worker while the node stops is unknown, not an error.
+            }
         }
         return false;
     }

@@ -62,6 +62,16 @@ class TopologyNextHopsTest {
     }
 
     @Test
+    void afterCloseAnUnknownHopIsRefusedWithoutAnError() {
+        TopologyNextHops hops = TopologyNextHops.start(1,
+                () -> Topology.of(List.of(mix("10.0.0.2:1789", 2)), List.of()), HOUR, Duration.ZERO);
+        Await.until("the read at start", DEADLINE, () -> hops.knownHops() == 1);
+        hops.close(); // as the node stops, with packets still in its workers
+        assertFalse(hops.allows(address("10.0.0.7", 1789)));
+        assertTrue(hops.allows(address("10.0.0.2", 1789)));
+    }
+
+    @Test
     void aFailedReadKeepsWhatWasKnown() {
         List<String> log = new CopyOnWriteArrayList<>();
         AtomicInteger reads = new AtomicInteger();

@@ -262,6 +262,10 @@ public final class ApiWebSocketServer extends WebSocketServer {
             // The server itself failed: at start (cannot bind), or fatally. After a fatal error on
             // the selector thread the library stops the server from that thread, and that stop
             // waits for the thread itself to end: neither it nor run() returns.
+            if (started.getCount() == 0) {
+                // Running until now: nobody waits for startFailure, and applications just lose the API.
+                LOG.log(Level.ERROR, "the websocket API stopped after an error; restart the client to serve it again", e);
+            }
             startFailure = e;
             stopped();
             started.countDown();

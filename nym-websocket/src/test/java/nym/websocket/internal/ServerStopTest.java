@@ -1,6 +1,7 @@
 package nym.websocket.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
 import java.net.InetAddress;
@@ -11,13 +12,19 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.server.DefaultWebSocketServerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import nym.websocket.FakeClientPort;
@@ -33,6 +40,32 @@ class ServerStopTest {
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
     private final FakeClientPort client = new FakeClientPort();
+    /** The websocket logger's ERROR lines (System.Logger's ERROR is java.util.logging's SEVERE). */
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final Handler errorLines = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel() == java.util.logging.Level.SEVERE) {
+                errors.add(record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    };
+
+    @BeforeEach
+    void captureErrors() {
+        Logger.getLogger(ServerLogs.WEBSOCKET.getName()).addHandler(errorLines);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        Logger.getLogger(ServerLogs.WEBSOCKET.getName()).removeHandler(errorLines);
+    }
 
     @Test
     void stopQuietly() throws Exception {
@@ -42,6 +75,7 @@ class ServerStopTest {
     @Test
     void theLibrarysOwnStop() throws Exception {
         assertCollected(startSubscribeAndStop((server, factory) -> server.stop()));
+        assertEquals(List.of(), errors, "a stop asked for is no error");
     }
 
     @Test
@@ -77,6 +111,9 @@ class ServerStopTest {
                 selector.join(DEADLINE.toMillis());
             }
         }));
+        // The client runs on without its API: the operator must be told.
+        assertTrue(errors.stream().anyMatch(line -> line.startsWith("the websocket API stopped after an error")),
+                errors.toString());
     }
 
     @FunctionalInterface
