@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,6 +33,9 @@ import nym.sphinx.route.Destination;
 import nym.sphinx.route.DestinationAddress;
 import nym.sphinx.route.Hop;
 import nym.sphinx.route.SurbId;
+import nym.topology.MixNodeInfo;
+import nym.topology.directory.DirectoryConfig;
+import nym.topology.directory.DirectoryServer;
 import nym.traffic.transport.NodeAddresses;
 import nym.traffic.transport.PacketListener;
 import nym.traffic.transport.PacketSender;
@@ -75,10 +79,16 @@ public final class MixNodeLoad {
         System.out.printf("load: %d s per rate, header delay %d ms at the mix%n", seconds, delayNanos / 1_000_000);
 
         MixNodeLoad load = new MixNodeLoad();
+        // A mix node forwards only to the next layer's nodes in the directory: the sink is listed as
+        // the one node of layer 2, for longer than any run (the default TTL would drop it in 10 s).
+        DirectoryServer directory = DirectoryServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                DirectoryConfig.defaults().withTtl(Duration.ofDays(1)));
+        directory.registry().registerMixNode(new MixNodeInfo(NodeAddresses.formatHost(load.sink.localAddress()),
+                load.sinkKeys.publicKey(), 2, 0, "benchmark-sink"));
         Path home = Files.createTempDirectory("nym-mixnode-load");
         Path bin = Path.of(options.get("--image"), "bin");
         run(List.of(bin.resolve("nym-mixnode").toString(), "init", "--id", "load", "--layer", "1", "--port", "0",
-                "--directory", "http://127.0.0.1:9"), home);
+                "--directory", directory.uri().toString()), home);
         X25519PrivateKey mixKey = KeyPem.readX25519Private(
                 home.resolve(".nym/mixnodes/load/data/private_sphinx.pem"));
         Process mix = start(List.of(bin.resolve("nym-mixnode").toString(), "run", "--id", "load"), home);
@@ -104,6 +114,7 @@ public final class MixNodeLoad {
             mix.destroy();
             mix.waitFor();
             load.sink.close();
+            directory.close();
         }
     }
 
