@@ -269,9 +269,22 @@ public final class ApiWebSocketServer extends WebSocketServer {
             startFailure = e;
             stopped();
             started.countDown();
+        } else if (stopsTheServer(e)) {
+            // A decoding thread's fatal error comes with its connection, and the library then stops
+            // the whole server (the stop override cleans up): the same loss of the API as above.
+            LOG.log(Level.ERROR, "the websocket API stopped after an error; restart the client to serve it again", e);
         } else {
             LOG.log(Level.DEBUG, "websocket connection " + conn.getRemoteSocketAddress() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * @return whether Java-WebSocket 1.6.0 stops the server after reporting {@code e} for a connection:
+     *     its decoding threads wrap a {@link VirtualMachineError} or {@link LinkageError} in an
+     *     {@code Exception} and stop the server, any other failure closes only that connection
+     */
+    private static boolean stopsTheServer(Exception e) {
+        return e.getCause() instanceof VirtualMachineError || e.getCause() instanceof LinkageError;
     }
 
     /** Closes every connection (code 1001, going away) and stops listening; waits up to a second. */

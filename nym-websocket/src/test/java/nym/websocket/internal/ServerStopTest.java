@@ -85,6 +85,9 @@ class ServerStopTest {
             factory.lastConnection.sendPing(); // the peer's pong is decoded, and fails
             awaitUntil("the library to stop the server", () -> server.writeCheckStopped());
         }));
+        // The client runs on without its API, as after a fatal error on the selector thread.
+        assertTrue(errors.stream().anyMatch(line -> line.startsWith("the websocket API stopped after an error")),
+                errors.toString());
     }
 
     @Test
