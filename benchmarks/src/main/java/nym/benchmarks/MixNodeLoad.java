@@ -85,6 +85,17 @@ public final class MixNodeLoad {
                 DirectoryConfig.defaults().withTtl(Duration.ofDays(1)));
         directory.registry().registerMixNode(new MixNodeInfo(NodeAddresses.formatHost(load.sink.localAddress()),
                 load.sinkKeys.publicKey(), 2, 0, "benchmark-sink"));
+        try {
+            rampUp(load, directory, options, seconds, delayNanos, rates);
+        } finally {
+            load.sink.close();
+            directory.close(); // its HTTP thread is no daemon: left open, a failed run would never end
+        }
+    }
+
+    /** Starts the node against {@code directory} and measures it at each rate; stops the node however it ends. */
+    private static void rampUp(MixNodeLoad load, DirectoryServer directory, Map<String, String> options, int seconds,
+            long delayNanos, int[] rates) throws Exception {
         Path home = Files.createTempDirectory("nym-mixnode-load");
         Path bin = Path.of(options.get("--image"), "bin");
         run(List.of(bin.resolve("nym-mixnode").toString(), "init", "--id", "load", "--layer", "1", "--port", "0",
@@ -92,8 +103,8 @@ public final class MixNodeLoad {
         X25519PrivateKey mixKey = KeyPem.readX25519Private(
                 home.resolve(".nym/mixnodes/load/data/private_sphinx.pem"));
         Process mix = start(List.of(bin.resolve("nym-mixnode").toString(), "run", "--id", "load"), home);
-        InetSocketAddress mixAddress = awaitListening(mix);
         try {
+            InetSocketAddress mixAddress = awaitListening(mix);
             Result warmup = load.measure("warm-up", mixAddress, mixKey, 1000, 2, delayNanos);
             System.out.println(format(warmup) + " (not counted)");
             List<Result> results = new ArrayList<>();
@@ -113,8 +124,6 @@ public final class MixNodeLoad {
             mix.descendants().forEach(ProcessHandle::destroy);
             mix.destroy();
             mix.waitFor();
-            load.sink.close();
-            directory.close();
         }
     }
 
