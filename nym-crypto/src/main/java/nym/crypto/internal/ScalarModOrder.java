@@ -134,11 +134,15 @@ public final class ScalarModOrder {
         return ((~x & y) | (~(x ^ y) & d)) >>> 63;
     }
 
-    /** r = the 32 bytes at {@code le[offset, offset + 32)}; r must be zero. */
+    /** r = the 32 bytes at {@code le[offset, offset + 32)}, whatever r held before. */
     private static void decode(byte[] le, int offset, long[] r) {
         java.util.Objects.checkFromIndexSize(offset, LENGTH, le.length);
-        for (int i = 0; i < LENGTH; i++) {
-            r[i >>> 3] |= (le[offset + i] & 0xFFL) << (8 * (i & 7));
+        for (int limb = 0; limb < LIMBS; limb++) {
+            long v = 0;
+            for (int i = 7; i >= 0; i--) {
+                v = (v << 8) | (le[offset + 8 * limb + i] & 0xFFL);
+            }
+            r[limb] = v;
         }
     }
 
@@ -148,7 +152,7 @@ public final class ScalarModOrder {
         }
     }
 
-    /** Zeroes the scratch: its limbs are a secret's, and {@link #decode} needs them zero. */
+    /** Zeroes the scratch: its limbs are a secret's. */
     private static void wipe(long[][] limbs) {
         for (long[] v : limbs) {
             java.util.Arrays.fill(v, 0);

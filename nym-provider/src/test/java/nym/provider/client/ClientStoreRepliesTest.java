@@ -106,6 +106,36 @@ class ClientStoreRepliesTest {
         assertFalse(filesHold(file, keys), "after it is closed");
     }
 
+    /**
+     * A client killed after deleting keys but before emptying the write-ahead log leaves the keys'
+     * old pages in the file (the log holds their overwritten versions): the next open folds the log
+     * in, so they do not stay readable until some later checkpoint.
+     */
+    @Test
+    void keysDeletedByARunKilledBeforeItsCheckpointAreGoneOnceOpened(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("received.db");
+        byte[] keys = new byte[977];
+        Arrays.fill(keys, (byte) 0x3c);
+        try (ClientMessageStore store = Inboxes.openClientStore(file)) {
+            store.saveReplyKeys(SURB_ID, keys);
+        }
+        Path crashed = Files.createDirectory(dir.resolve("crashed")).resolve("received.db");
+        try (Connection killed = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement delete = killed.createStatement()) {
+            delete.execute("PRAGMA secure_delete=ON");
+            delete.execute("PRAGMA wal_autocheckpoint=0");
+            delete.executeUpdate("DELETE FROM reply_keys");
+            // The files as a kill at this point leaves them: the deletion is only in the log.
+            Files.copy(file, crashed);
+            Files.copy(file.resolveSibling("received.db-wal"), crashed.resolveSibling("received.db-wal"));
+        }
+        assertTrue(filesHold(crashed, keys), "the old pages are still in the file");
+        try (ClientMessageStore store = Inboxes.openClientStore(crashed)) {
+            assertTrue(store.replyKeys(SURB_ID).isEmpty(), "the deletion was committed");
+            assertFalse(filesHold(crashed, keys), "once opened");
+        }
+    }
+
     private static byte[] otherSurbId() {
         byte[] id = SURB_ID.clone();
         id[0] = 99;

@@ -27,8 +27,8 @@ import nym.traffic.transport.TransportException;
  *
  * <p>Every read, the first too, runs on this object's own thread: {@link #start} returns at once, so
  * a directory that is down or slow does not hold up the node's listener. Until the first read
- * answers, no hop is known; a packet for one waits for that read ({@code MixNode.UNKNOWN_HOP_WAIT})
- * rather than starting another.
+ * answers, no hop is known; a packet for one waits for a read ({@code MixNode.UNKNOWN_HOP_WAIT}): the
+ * first, or, once that has begun, at most one more per {@code minGap}.
  *
  * <p>Thread-safe. {@link #close()} stops the reads, also one in flight.
  */

@@ -50,6 +50,8 @@ import nym.websocket.WebSocketConfig;
 public final class ApiWebSocketServer extends WebSocketServer {
     private static final System.Logger LOG = ServerLogs.WEBSOCKET;
     private static final long START_TIMEOUT_SECONDS = 10;
+    /** The ERROR line of a server that stops on its own after it started: the client runs on without it. */
+    private static final String API_LOST = "the websocket API stopped after an error; restart the client to serve it again";
     /** How often a fetch's reply looks whether its frame was written. */
     private static final long WRITE_POLL_NANOS = 200_000;
 
@@ -264,7 +266,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
             // waits for the thread itself to end: neither it nor run() returns.
             if (started.getCount() == 0) {
                 // Running until now: nobody waits for startFailure, and applications just lose the API.
-                LOG.log(Level.ERROR, "the websocket API stopped after an error; restart the client to serve it again", e);
+                LOG.log(Level.ERROR, API_LOST, e);
             }
             startFailure = e;
             stopped();
@@ -272,7 +274,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
         } else if (stopsTheServer(e)) {
             // A decoding thread's fatal error comes with its connection, and the library then stops
             // the whole server (the stop override cleans up): the same loss of the API as above.
-            LOG.log(Level.ERROR, "the websocket API stopped after an error; restart the client to serve it again", e);
+            LOG.log(Level.ERROR, API_LOST, e);
         } else {
             LOG.log(Level.DEBUG, "websocket connection " + conn.getRemoteSocketAddress() + ": " + e.getMessage());
         }

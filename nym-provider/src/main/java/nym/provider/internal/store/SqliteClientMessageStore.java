@@ -52,6 +52,9 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
                 pragma.execute("PRAGMA secure_delete=ON");
             }
             addReplySurbColumn(connection);
+            // A run killed between deleting secrets and emptying the log left their old pages in
+            // the file, with only the log holding the overwritten ones: fold it in now.
+            eraseLog(connection);
         } catch (SQLException e) {
             try {
                 connection.close();
@@ -220,6 +223,10 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
      * still holds the frames that wrote them. Best effort: the keys are already deleted.
      */
     private void eraseLog() {
+        eraseLog(connection);
+    }
+
+    private static void eraseLog(Connection connection) {
         try (Statement checkpoint = connection.createStatement()) {
             checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {
