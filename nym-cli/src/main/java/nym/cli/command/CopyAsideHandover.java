@@ -2,9 +2,13 @@ package nym.cli.command;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import nym.cli.config.ConfigException;
 import nym.provider.ProviderException;
@@ -16,14 +20,23 @@ import nym.provider.client.ClientMessageStore;
  * once the new identity is registered the store is emptied in one transaction
  * ({@link ClientMessageStore#clearForNewIdentity}). The SURB keys, useless without the earlier
  * identity, are then in no file; the used SURBs stay in the store, as the client's.
+ *
+ * <p>The copy is made under a {@link #PARTIAL} name and given its own only at the commit, before the
+ * store is emptied: a copy still under the partial name was never committed, so the store holds all
+ * it holds, and the next {@code init} removes it ({@link #removeUncommitted}) instead of leaving a
+ * second copy of the same messages beside the one it makes.
  */
 final class CopyAsideHandover implements StoreHandover {
+    /** How the name of a copy not yet committed ends. */
+    static final String PARTIAL = ".partial";
     private static final System.Logger LOG = System.getLogger(CopyAsideHandover.class.getName());
 
     private final ClientMessageStore store;
     private final Path storeFile;
-    /** The copy of the earlier identity's messages, or null if it had none. */
+    /** Where the copy of the earlier identity's messages goes, or null if it had none. */
     private final Path copy;
+    /** Where the copy is until the commit, or null. */
+    private final Path partial;
     private final String line;
     private boolean committed;
     private boolean closed;
@@ -37,7 +50,29 @@ final class CopyAsideHandover implements StoreHandover {
         this.store = store;
         this.storeFile = storeFile;
         this.copy = copy;
+        this.partial = copy == null ? null : partialOf(copy);
         this.line = line;
+    }
+
+    private static Path partialOf(Path copy) {
+        return copy.resolveSibling(copy.getFileName() + PARTIAL);
+    }
+
+    /**
+     * Removes the copies an earlier {@code init} made and was stopped before committing (killed):
+     * everything in them is still in the store.
+     *
+     * @param folder the store's folder
+     * @throws ConfigException if one cannot be removed
+     */
+    static void removeUncommitted(Path folder) throws ConfigException {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(folder, "received-*.db" + PARTIAL + "*")) {
+            for (Path file : stale) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot remove an uncommitted copy of received messages in " + folder + ": " + e);
+        }
     }
 
     /**
@@ -52,7 +87,7 @@ final class CopyAsideHandover implements StoreHandover {
             throws ConfigException {
         CopyAsideHandover handover = new CopyAsideHandover(store, storeFile, aside, line);
         try {
-            store.copyReceivedTo(aside);
+            store.copyReceivedTo(handover.partial);
         } catch (ProviderException e) {
             handover.close();
             throw ReceivedStoreFile.cannotSetAside(storeFile, e.getMessage());
@@ -63,14 +98,28 @@ final class CopyAsideHandover implements StoreHandover {
     @Override
     public Optional<String> commit() throws ConfigException {
         try {
+            if (copy != null) {
+                moveCopy();
+            }
             store.clearForNewIdentity();
-        } catch (ProviderException e) {
+        } catch (IOException | ProviderException e) {
             close();
             throw ReceivedStoreFile.cannotSetAside(storeFile, e.getMessage() + " (the store is as it was)");
         }
         committed = true;
         close();
         return Optional.ofNullable(line);
+    }
+
+    /** Gives the copy its own name; side files first, though copyReceivedTo normally leaves none. */
+    private void moveCopy() throws IOException {
+        List<Path> from = ReceivedStoreFile.files(partial);
+        List<Path> to = ReceivedStoreFile.files(copy);
+        for (int i = from.size() - 1; i >= 0; i--) {
+            if (Files.exists(from.get(i))) {
+                Files.move(from.get(i), to.get(i), StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
     }
 
     @Override
@@ -86,7 +135,8 @@ final class CopyAsideHandover implements StoreHandover {
         }
         if (!committed && copy != null) {
             // The copy repeats what the store still holds: removing it loses nothing.
-            for (Path file : ReceivedStoreFile.files(copy)) {
+            for (Path file : Stream.concat(ReceivedStoreFile.files(copy).stream(),
+                    ReceivedStoreFile.files(partial).stream()).toList()) {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {

@@ -74,6 +74,10 @@ final class ReceivedStoreFile {
      * @throws ConfigException if the name aside is taken (nothing is ever overwritten) or the copy fails
      */
     static StoreHandover prepareHandover(Path store, Path publicKeyFile, Clock clock) throws ConfigException {
+        Path folder = store.toAbsolutePath().getParent();
+        if (Files.isDirectory(folder)) {
+            CopyAsideHandover.removeUncommitted(folder);
+        }
         if (files(store).stream().noneMatch(Files::exists)) {
             return StoreHandover.NOTHING;
         }

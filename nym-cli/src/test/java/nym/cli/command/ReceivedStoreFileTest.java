@@ -138,7 +138,9 @@ class ReceivedStoreFileTest {
         Path aside = data.resolve("received-" + address + "-20261126T153012Z.db");
 
         ConfigException failed = assertThrows(ConfigException.class, () -> handOver(data, () -> {
-            assertTrue(Files.exists(aside), "the messages are copied aside before anything is registered");
+            assertTrue(Files.exists(data.resolve(aside.getFileName() + ".partial")),
+                    "the messages are copied aside before anything is registered, under a name not yet theirs");
+            assertFalse(Files.exists(aside));
             throw new ConfigException("cannot register at provider P: unreachable");
         }));
 
@@ -151,6 +153,29 @@ class ReceivedStoreFileTest {
             assertEquals(1, unchanged.payloads().size());
             assertTrue(unchanged.replyKeys(SURB_ID).isPresent());
         }
+    }
+
+    /**
+     * An init killed after copying the messages aside but before emptying the store left the copy
+     * under its partial name: the next init removes it (the store still holds all of it) and makes
+     * its own, so the messages are aside once, not twice.
+     */
+    @Test
+    void aCopyAKilledInitLeftIsReplacedNotKeptBesideTheNewOne(@TempDir Path data) throws Exception {
+        String address = identity(data);
+        Path store = data.resolve("received.db");
+        fill(store);
+        Path stale = data.resolve("received-" + address + "-20261126T120000Z.db.partial");
+        try (ClientMessageStore killed = Inboxes.openClientStore(store)) {
+            killed.copyReceivedTo(stale); // what the killed init had done, and no more
+        }
+
+        handOver(data, () -> "registered");
+
+        Path aside = data.resolve("received-" + address + "-20261126T153012Z.db");
+        assertEquals(List.of("private_identity.pem", "public_identity.pem", aside.getFileName().toString(),
+                "received.db"), names(data));
+        assertEquals(1, messages(aside).size());
     }
 
     @Test
