@@ -28,7 +28,7 @@ import nym.provider.client.ClientMessageStore;
  */
 final class CopyAsideHandover implements StoreHandover {
     /** How the name of a copy not yet committed ends. */
-    static final String PARTIAL = ".partial";
+    private static final String PARTIAL = ".partial";
     private static final System.Logger LOG = System.getLogger(CopyAsideHandover.class.getName());
 
     private final ClientMessageStore store;
@@ -43,7 +43,7 @@ final class CopyAsideHandover implements StoreHandover {
 
     /**
      * @param store the opened store; this handover closes it
-     * @param copy where its messages were copied, or null if it held none
+     * @param copy where its messages go once committed, or null if it held none
      * @param line the line saying so, or null
      */
     CopyAsideHandover(ClientMessageStore store, Path storeFile, Path copy, String line) {
