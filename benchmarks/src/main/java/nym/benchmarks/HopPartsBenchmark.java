@@ -20,9 +20,7 @@ import nym.crypto.SecretAccess;
 import nym.crypto.group.GroupElement;
 import nym.crypto.group.SharedSecret;
 import nym.crypto.keys.X25519PrivateKey;
-import nym.crypto.primitives.Lioness;
 import nym.crypto.primitives.Sha256;
-import nym.crypto.primitives.TruncatedHmac;
 import nym.sphinx.PacketBuilder;
 import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxGeometry;
@@ -65,7 +63,7 @@ public class HopPartsBenchmark {
         keys = RoutingKeys.derive(shared);
         packet = built.toBytes();
         gamma = Arrays.copyOfRange(packet, GEOMETRY.gammaOffset(), GEOMETRY.betaOffset());
-        TruncatedHmac.verify(keys.macKey(), packet, GEOMETRY.betaOffset(), GEOMETRY.betaLength(), gamma);
+        keys.verifyMac(packet, GEOMETRY.betaOffset(), GEOMETRY.betaLength(), gamma, 0);
         routing = new byte[GEOMETRY.headerKeystreamLength()];
         payload = Arrays.copyOfRange(packet, GEOMETRY.payloadOffset(), packet.length);
     }
@@ -85,7 +83,7 @@ public class HopPartsBenchmark {
     /** HMAC-SHA256 of β against γ. */
     @Benchmark
     public byte[] verifyGamma() throws CryptoException {
-        TruncatedHmac.verify(keys.macKey(), packet, GEOMETRY.betaOffset(), GEOMETRY.betaLength(), gamma);
+        keys.verifyMac(packet, GEOMETRY.betaOffset(), GEOMETRY.betaLength(), gamma, 0);
         return gamma;
     }
 
@@ -99,7 +97,7 @@ public class HopPartsBenchmark {
     /** One Lioness layer off the 1024-byte payload, in place (decrypting again costs the same). */
     @Benchmark
     public byte[] lionessDecrypt() throws CryptoException {
-        Lioness.decrypt(keys.payloadKey(), payload);
+        keys.decryptPayload(payload, 0, payload.length);
         return payload;
     }
 

@@ -6,7 +6,6 @@ import nym.crypto.CryptoException;
 import nym.crypto.SecretAccess;
 import nym.crypto.group.GroupElement;
 import nym.crypto.group.SharedSecret;
-import nym.crypto.primitives.TruncatedHmac;
 import nym.sphinx.internal.header.RoutingKeys;
 
 /**
@@ -83,8 +82,7 @@ final class OpenedLayer {
 
     private static void verifyMac(RoutingKeys keys, byte[] bytes, SphinxGeometry geometry) throws SphinxException {
         try {
-            TruncatedHmac.verify(keys.macKey(), bytes, geometry.betaOffset(), geometry.betaLength(), bytes,
-                    geometry.gammaOffset());
+            keys.verifyMac(bytes, geometry.betaOffset(), geometry.betaLength(), bytes, geometry.gammaOffset());
         } catch (CryptoException e) {
             throw new SphinxException(SphinxException.Reason.MAC_MISMATCH, "header authentication failed");
         }

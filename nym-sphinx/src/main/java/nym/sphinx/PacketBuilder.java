@@ -136,7 +136,7 @@ public final class PacketBuilder {
         KeyMaterial keys = RouteHeader.writeTo(geometry, route, delays, destination, initialSecret, padding, packet, 0);
         try {
             PayloadCodec.padInto(geometry, body, packet, geometry.payloadOffset());
-            PayloadCodec.encryptLayers(keys.payloadKeys(), packet, geometry.payloadOffset(), geometry.payloadLength());
+            keys.encryptPayload(packet, geometry.payloadOffset(), geometry.payloadLength());
             return SphinxPacket.adopt(geometry, packet);
         } finally {
             keys.wipe();

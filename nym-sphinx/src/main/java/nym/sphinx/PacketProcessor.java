@@ -8,7 +8,6 @@ import java.util.Objects;
 import nym.crypto.group.GroupElement;
 import nym.crypto.group.SharedSecret;
 import nym.crypto.keys.X25519PrivateKey;
-import nym.sphinx.internal.payload.PayloadCodec;
 import nym.sphinx.route.Delay;
 import nym.sphinx.route.DestinationAddress;
 import nym.sphinx.route.NodeAddress;
@@ -180,7 +179,7 @@ public final class PacketProcessor {
                 geometry.betaLength());
         final int payloadOffset = geometry.payloadOffset();
         System.arraycopy(layer.packetBytes, payloadOffset, next, payloadOffset, geometry.payloadLength());
-        PayloadCodec.decrypt(layer.keys.payloadKey(), next, payloadOffset, geometry.payloadLength());
+        layer.keys.decryptPayload(next, payloadOffset, geometry.payloadLength());
         return new ProcessedPacket.ForwardHop(SphinxPacket.adopt(geometry, next), pending.nextHop(), pending.delay(),
                 layer.replayTag);
     }
@@ -202,7 +201,7 @@ public final class PacketProcessor {
     /** Hands the payload, with this hop's layer removed, to the destination the routing names. */
     private ProcessedPacket deliver(OpenedLayer layer) throws SphinxException {
         byte[] payload = Arrays.copyOfRange(layer.packetBytes, geometry.payloadOffset(), layer.packetBytes.length);
-        PayloadCodec.decrypt(layer.keys.payloadKey(), payload);
+        layer.keys.decryptPayload(payload, 0, payload.length);
         return new ProcessedPacket.FinalHop(DestinationAddress.readFrom(layer.routing, SphinxGeometry.ADDRESS_OFFSET),
                 SurbId.readFrom(layer.routing, SphinxGeometry.IDENTIFIER_OFFSET), PacketPayload.adopt(payload),
                 layer.replayTag);

@@ -94,7 +94,7 @@ class BatchLowOrderAlphaTest {
             addresses.add(NodeAddress.fromBytes(address));
             delays.add(Delay.ofMillis(1 + random.nextInt(100)));
         }
-        KeyMaterial material = new KeyMaterial(GroupElement.fromBytes(HexFormat.of().parseHex(alphaHex)), keys);
+        KeyMaterial material = KeyMaterial.of(GroupElement.fromBytes(HexFormat.of().parseHex(alphaHex)), keys);
         byte[] bytes = new byte[geometry.packetLength()];
         HeaderBuilder.buildInto(geometry, material, addresses, delays, TestRoutes.destination(random),
                 new byte[HeaderBuilder.finalPaddingLength(geometry, hops)], bytes, 0);

@@ -63,11 +63,24 @@ public final class Lioness {
      * @throws IndexOutOfBoundsException if the block lies outside {@code data}
      */
     public static void encrypt(byte[] key, byte[] data, int offset, int length) throws CryptoException {
-        check(key, data, offset, length);
-        streamStep(key, K1, data, offset, length);
-        hashStep(key, K2, data, offset, length);
-        streamStep(key, K3, data, offset, length);
-        hashStep(key, K4, data, offset, length);
+        CryptoException.requireLength("Lioness key", key, KEY_LENGTH);
+        encrypt(key, 0, data, offset, length);
+    }
+
+    /**
+     * As {@link #encrypt(byte[], byte[], int, int)}, with the key at {@code key[keyOffset, keyOffset + 192)}:
+     * for callers that keep several keys in one array.
+     *
+     * @throws CryptoException with {@code BAD_LENGTH} for a block shorter than 33 bytes
+     * @throws IndexOutOfBoundsException if the key or the block lies outside its array
+     * @throws NullPointerException if an array is null
+     */
+    public static void encrypt(byte[] key, int keyOffset, byte[] data, int offset, int length) throws CryptoException {
+        check(key, keyOffset, data, offset, length);
+        streamStep(key, keyOffset + K1, data, offset, length);
+        hashStep(key, keyOffset + K2, data, offset, length);
+        streamStep(key, keyOffset + K3, data, offset, length);
+        hashStep(key, keyOffset + K4, data, offset, length);
     }
 
     /**
@@ -88,15 +101,23 @@ public final class Lioness {
      * @throws IndexOutOfBoundsException if the block lies outside {@code data}
      */
     public static void decrypt(byte[] key, byte[] data, int offset, int length) throws CryptoException {
-        check(key, data, offset, length);
-        hashStep(key, K4, data, offset, length);
-        streamStep(key, K3, data, offset, length);
-        hashStep(key, K2, data, offset, length);
-        streamStep(key, K1, data, offset, length);
+        CryptoException.requireLength("Lioness key", key, KEY_LENGTH);
+        decrypt(key, 0, data, offset, length);
     }
 
-    private static void check(byte[] key, byte[] data, int offset, int length) throws CryptoException {
-        CryptoException.requireLength("Lioness key", key, KEY_LENGTH);
+    /** The inverse of {@link #encrypt(byte[], int, byte[], int, int)}, with the same checks and exceptions. */
+    public static void decrypt(byte[] key, int keyOffset, byte[] data, int offset, int length) throws CryptoException {
+        check(key, keyOffset, data, offset, length);
+        // The four steps of encryption in reverse order.
+        hashStep(key, keyOffset + K4, data, offset, length);
+        streamStep(key, keyOffset + K3, data, offset, length);
+        hashStep(key, keyOffset + K2, data, offset, length);
+        streamStep(key, keyOffset + K1, data, offset, length);
+    }
+
+    private static void check(byte[] key, int keyOffset, byte[] data, int offset, int length)
+            throws CryptoException {
+        Objects.checkFromIndexSize(keyOffset, KEY_LENGTH, key.length);
         Objects.requireNonNull(data, "data");
         if (length < MIN_BLOCK_LENGTH) {
             throw new CryptoException(CryptoException.Reason.BAD_LENGTH,

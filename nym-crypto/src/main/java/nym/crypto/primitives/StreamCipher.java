@@ -59,13 +59,27 @@ public final class StreamCipher {
     public static void encryptPadded(byte[] key, byte[] in, int inOffset, int inLength, byte[] out, int outOffset,
             int outLength) throws CryptoException {
         CryptoException.requireLength("stream cipher key", key, KEY_LENGTH);
+        encryptPadded(key, 0, in, inOffset, inLength, out, outOffset, outLength);
+    }
+
+    /**
+     * As {@link #encryptPadded(byte[], byte[], int, int, byte[], int, int)}, with the key at
+     * {@code key[keyOffset, keyOffset + 16)}: for callers that keep several keys in one array.
+     *
+     * @throws IllegalArgumentException if {@code inLength > outLength}
+     * @throws IndexOutOfBoundsException if the key or either range lies outside its array
+     * @throws NullPointerException if an array is null
+     */
+    public static void encryptPadded(byte[] key, int keyOffset, byte[] in, int inOffset, int inLength, byte[] out,
+            int outOffset, int outLength) {
+        Objects.checkFromIndexSize(keyOffset, KEY_LENGTH, key.length);
         Objects.checkFromIndexSize(inOffset, inLength, in.length);
         Objects.checkFromIndexSize(outOffset, outLength, out.length);
         if (inLength > outLength) {
             throw new IllegalArgumentException("input of " + inLength + " bytes exceeds the output's " + outLength);
         }
         try {
-            Cipher aes = cipher(key);
+            Cipher aes = cipher(key, keyOffset);
             int done = aes.update(in, inOffset, inLength, out, outOffset);
             // CTR keeps its position across updates, so the padding continues the same stream.
             while (done < outLength) {
@@ -86,10 +100,10 @@ public final class StreamCipher {
         encryptPadded(key, data, offset, length, data, offset, length);
     }
 
-    private static Cipher cipher(byte[] key) {
+    private static Cipher cipher(byte[] key, int keyOffset) {
         try {
             Cipher aes = JcaInstances.aesCtr();
-            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), ZERO_COUNTER);
+            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, keyOffset, KEY_LENGTH, "AES"), ZERO_COUNTER);
             return aes;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("BUG: AES/CTR/NoPadding unavailable in this JDK", e);

@@ -34,9 +34,31 @@ public final class TruncatedHmac {
      * @throws CryptoException with {@code BAD_LENGTH} if the key is not 16 bytes
      */
     public static byte[] compute(byte[] key, byte[] data, int offset, int length) throws CryptoException {
+        CryptoException.requireLength("HMAC key", key, KEY_LENGTH);
         byte[] tag = new byte[LENGTH];
-        computeInto(key, data, offset, length, tag);
+        computeInto(key, 0, data, offset, length, tag, 0);
         return tag;
+    }
+
+    /**
+     * Writes the tag over {@code data[offset, offset + length)} to {@code tags[tagOffset, tagOffset + 16)},
+     * with the key at {@code key[keyOffset, keyOffset + 16)}: a header's γ written where it travels,
+     * under a key kept with others in one array. The tag's range may not overlap the data's.
+     *
+     * @throws IndexOutOfBoundsException if the key, the data or the tag lies outside its array
+     * @throws NullPointerException if an array is null
+     */
+    public static void computeInto(byte[] key, int keyOffset, byte[] data, int offset, int length, byte[] tags,
+            int tagOffset) {
+        Objects.checkFromIndexSize(keyOffset, KEY_LENGTH, key.length);
+        Objects.checkFromIndexSize(offset, length, data.length);
+        Objects.checkFromIndexSize(tagOffset, LENGTH, tags.length);
+        HmacSha256 mac = HmacSha256.forThisThread();
+        try {
+            mac.init(key, keyOffset, KEY_LENGTH).update(data, offset, length).doFinal(tags, tagOffset, LENGTH);
+        } finally {
+            mac.wipe();
+        }
     }
 
     /**
@@ -61,29 +83,31 @@ public final class TruncatedHmac {
      */
     public static void verify(byte[] key, byte[] data, int offset, int length, byte[] tags, int tagOffset)
             throws CryptoException {
+        CryptoException.requireLength("HMAC key", key, KEY_LENGTH);
+        verify(key, 0, data, offset, length, tags, tagOffset);
+    }
+
+    /**
+     * As {@link #verify(byte[], byte[], int, int, byte[], int)}, with the key at
+     * {@code key[keyOffset, keyOffset + 16)}.
+     *
+     * @throws CryptoException with {@code MAC_MISMATCH} if it does not verify
+     * @throws IndexOutOfBoundsException if the key, the data or the tag lies outside its array
+     * @throws NullPointerException if an array is null
+     */
+    public static void verify(byte[] key, int keyOffset, byte[] data, int offset, int length, byte[] tags,
+            int tagOffset) throws CryptoException {
         Objects.checkFromIndexSize(tagOffset, LENGTH, tags.length);
         byte[] expected = EXPECTED.get();
         boolean equal;
         try {
-            computeInto(key, data, offset, length, expected);
+            computeInto(key, keyOffset, data, offset, length, expected, 0);
             equal = ConstantTime.equal(expected, 0, tags, tagOffset, LENGTH);
         } finally {
             Arrays.fill(expected, (byte) 0);
         }
         if (!equal) {
             throw new CryptoException(CryptoException.Reason.MAC_MISMATCH, "authentication failed");
-        }
-    }
-
-    private static void computeInto(byte[] key, byte[] data, int offset, int length, byte[] tag)
-            throws CryptoException {
-        CryptoException.requireLength("HMAC key", key, KEY_LENGTH);
-        Objects.checkFromIndexSize(offset, length, data.length);
-        HmacSha256 mac = HmacSha256.forThisThread();
-        try {
-            mac.init(key, 0, KEY_LENGTH).update(data, offset, length).doFinal(tag, 0, LENGTH);
-        } finally {
-            mac.wipe();
         }
     }
 }

@@ -113,7 +113,8 @@ public final class SurbBuilder {
                     Scalar.randomClamped(random), padding, header, 0);
             try {
                 Surb surb = new Surb(geometry, route.get(0).address(), header, replyKey);
-                return new Created(surb, new SurbDecryptionKeys(surbId, replyKey, keys.payloadKeys()));
+                // Copies: the keys' arena is zeroed below, and these outlive the build.
+                return new Created(surb, new SurbDecryptionKeys(surbId, replyKey.clone(), keys.payloadKeyCopies()));
             } finally {
                 keys.wipe();
             }

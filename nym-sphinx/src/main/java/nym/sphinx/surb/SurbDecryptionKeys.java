@@ -27,10 +27,11 @@ public final class SurbDecryptionKeys {
     private final byte[] replyKey;
     private final List<byte[]> hopKeys;
 
+    /** Takes over the arrays, which the caller made for it and does not keep. */
     SurbDecryptionKeys(SurbId surbId, byte[] replyKey, List<byte[]> hopKeys) {
         this.surbId = Objects.requireNonNull(surbId, "surbId");
-        this.replyKey = replyKey.clone();
-        this.hopKeys = hopKeys.stream().map(byte[]::clone).toList();
+        this.replyKey = Objects.requireNonNull(replyKey, "replyKey");
+        this.hopKeys = List.copyOf(hopKeys);
     }
 
     /** @return the identifier the reply arrives with, to find these keys */

@@ -3,8 +3,6 @@ package nym.sphinx.internal.header;
 import java.util.Arrays;
 import java.util.List;
 
-import nym.crypto.CryptoException;
-import nym.crypto.primitives.TruncatedHmac;
 import nym.sphinx.PacketVersion;
 import nym.sphinx.SphinxGeometry;
 import nym.sphinx.route.Delay;
@@ -47,14 +45,13 @@ public final class HeaderBuilder {
         final int block = SphinxGeometry.ROUTING_BLOCK_LENGTH;
         final int streamLength = geometry.headerKeystreamLength();
 
-        List<RoutingKeys> hopKeys = keys.hopKeys();
-        int hops = hopKeys.size();
+        final int gammaAt = offset + geometry.gammaOffset();
+        int hops = keys.hopCount();
         // Each hop's key stream once, for the filler and for its layer: one AES key schedule per hop.
         byte[] streams = streamScratch(hops * streamLength);
-        byte[] gamma;
         try {
             for (int j = 0; j < hops; j++) {
-                hopKeys.get(j).headerKeystreamInto(streams, j * streamLength, streamLength);
+                keys.hop(j).headerKeystreamInto(streams, j * streamLength, streamLength);
             }
 
             // Final hop: flag ‖ version ‖ destination ‖ identifier ‖ padding, encrypted, then the filler.
@@ -68,7 +65,8 @@ public final class HeaderBuilder {
             System.arraycopy(finalPadding, 0, out, beta + SphinxGeometry.FINAL_BLOCK_LENGTH, finalPadding.length);
             xor(streams, (hops - 1) * streamLength, out, beta, finalLength);
             Filler.writeTo(streams, streamLength, hops, out, beta + finalLength);
-            gamma = mac(hopKeys.get(hops - 1), out, beta, betaLength);
+            // Each γ is written where the packet's γ goes (outside β), and moved into the next block from there.
+            keys.hop(hops - 1).macInto(out, beta, betaLength, out, gammaAt);
 
             // Forward hops, innermost first: shift β one block right, write the block in front.
             for (int j = hops - 2; j >= 0; j--) {
@@ -77,16 +75,15 @@ public final class HeaderBuilder {
                 PacketVersion.CURRENT.copyTo(out, beta + SphinxGeometry.VERSION_OFFSET);
                 addresses.get(j + 1).copyTo(out, beta + SphinxGeometry.ADDRESS_OFFSET);
                 delays.get(j).writeTo(out, beta + SphinxGeometry.DELAY_OFFSET);
-                System.arraycopy(gamma, 0, out, beta + SphinxGeometry.NEXT_MAC_OFFSET, gamma.length);
+                System.arraycopy(out, gammaAt, out, beta + SphinxGeometry.NEXT_MAC_OFFSET, SphinxGeometry.MAC_LENGTH);
                 xor(streams, j * streamLength, out, beta, betaLength);
-                gamma = mac(hopKeys.get(j), out, beta, betaLength);
+                keys.hop(j).macInto(out, beta, betaLength, out, gammaAt);
             }
         } finally {
             Arrays.fill(streams, 0, hops * streamLength, (byte) 0);
         }
 
         keys.alpha().copyTo(out, offset + geometry.alphaOffset());
-        System.arraycopy(gamma, 0, out, offset + geometry.gammaOffset(), gamma.length);
     }
 
     private static byte[] streamScratch(int length) {
@@ -102,14 +99,6 @@ public final class HeaderBuilder {
     private static void xor(byte[] stream, int streamOffset, byte[] data, int offset, int length) {
         for (int i = 0; i < length; i++) {
             data[offset + i] ^= stream[streamOffset + i];
-        }
-    }
-
-    private static byte[] mac(RoutingKeys keys, byte[] data, int offset, int length) {
-        try {
-            return TruncatedHmac.compute(keys.macKey(), data, offset, length);
-        } catch (CryptoException e) {
-            throw new IllegalStateException("BUG: derived MAC key has the wrong length", e);
         }
     }
 }

@@ -1,7 +1,9 @@
 package nym.sphinx.internal.header;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import nym.crypto.group.GroupElement;
 import nym.crypto.group.Scalar;
@@ -11,13 +13,30 @@ import nym.crypto.keys.X25519PublicKey;
  * The sender's side of the key schedule for one route: α₀ = x·G and, for each hop i, the shared
  * secret sᵢ = aᵢ·PKᵢ and its routing keys, where a₀ = x and aᵢ₊₁ = aᵢ·bᵢ mod ℓ.
  *
- * @param alpha α₀, the group element written into the packet
- * @param hopKeys the routing keys of each hop, in route order
+ * <p>Every hop's ρ ‖ μ ‖ π is written to one per-thread arena ({@link KeyArena}) rather than to three
+ * arrays per hop; the {@link RoutingKeys} are views of it. The caller must {@link #wipe()} once the
+ * packet or SURB is built, also when building failed: that zeroes the arena and hands it back to the
+ * thread. {@link #derive} zeroes it itself if it throws.
  */
-public record KeyMaterial(GroupElement alpha, List<RoutingKeys> hopKeys) {
-    /** Copies the list. */
-    public KeyMaterial {
-        hopKeys = List.copyOf(hopKeys);
+public final class KeyMaterial {
+    private final GroupElement alpha;
+    private final RoutingKeys[] hops;
+    /** The arena the views point into, or null when the hops' keys are arrays of their own. */
+    private final KeyArena arena;
+    private boolean wiped;
+
+    private KeyMaterial(GroupElement alpha, RoutingKeys[] hops, KeyArena arena) {
+        this.alpha = alpha;
+        this.hops = hops;
+        this.arena = arena;
+    }
+
+    /**
+     * Key material of routing keys made elsewhere (tests that build headers for chosen secrets);
+     * {@link #wipe()} wipes each of them.
+     */
+    public static KeyMaterial of(GroupElement alpha, List<RoutingKeys> hopKeys) {
+        return new KeyMaterial(Objects.requireNonNull(alpha, "alpha"), hopKeys.toArray(RoutingKeys[]::new), null);
     }
 
     /**
@@ -26,31 +45,73 @@ public record KeyMaterial(GroupElement alpha, List<RoutingKeys> hopKeys) {
      */
     public static KeyMaterial derive(Scalar initialSecret, List<X25519PublicKey> nodeKeys) {
         GroupElement alpha = GroupElement.multiplyBase(initialSecret);
-        List<RoutingKeys> keys = new ArrayList<>(nodeKeys.size());
-        Scalar accumulator = initialSecret;
-        for (int i = 0; i < nodeKeys.size(); i++) {
-            // Node keys are long-lived: a cached fixed-base table per key, about a third of a ladder.
-            GroupElement nodeKey = nodeKeys.get(i).toGroupElement();
-            RoutingKeys hop = RoutingKeys.derive(accumulator.sharedSecretWithKnownKey(nodeKey));
-            keys.add(hop);
-            if (i + 1 < nodeKeys.size()) {
-                accumulator = accumulator.multiply(hop.blindingFactor());
+        int count = nodeKeys.size();
+        KeyArena arena = KeyArena.acquire(count * RoutingKeys.SYMMETRIC_LENGTH);
+        try {
+            RoutingKeys[] hops = new RoutingKeys[count];
+            Scalar accumulator = initialSecret;
+            for (int i = 0; i < count; i++) {
+                // Node keys are long-lived: a cached fixed-base table per key, about a third of a ladder.
+                GroupElement nodeKey = nodeKeys.get(i).toGroupElement();
+                hops[i] = RoutingKeys.derive(accumulator.sharedSecretWithKnownKey(nodeKey), arena.bytes(),
+                        i * RoutingKeys.SYMMETRIC_LENGTH);
+                if (i + 1 < count) {
+                    accumulator = accumulator.multiply(hops[i].blindingFactor());
+                }
             }
+            return new KeyMaterial(alpha, hops, arena);
+        } catch (RuntimeException | Error e) {
+            arena.release();
+            throw e;
         }
-        return new KeyMaterial(alpha, keys);
     }
 
-    /** @return the payload keys π₀ … πₙ₋₁ in route order (shared arrays, do not modify) */
-    public List<byte[]> payloadKeys() {
-        List<byte[]> payloadKeys = new ArrayList<>(hopKeys.size());
-        for (RoutingKeys hop : hopKeys) {
-            payloadKeys.add(hop.payloadKey());
-        }
-        return payloadKeys;
+    /** @return α₀, the group element written into the packet */
+    public GroupElement alpha() {
+        return alpha;
     }
 
-    /** Zeroes every hop's symmetric keys. */
+    /** @return the number of hops */
+    public int hopCount() {
+        return hops.length;
+    }
+
+    /** @return the routing keys of hop {@code i}, in route order */
+    public RoutingKeys hop(int i) {
+        return hops[i];
+    }
+
+    /** Encrypts the payload {@code data[offset, offset + length)} in place with π of hops n−1 down to 0. */
+    public void encryptPayload(byte[] data, int offset, int length) {
+        for (int i = hops.length - 1; i >= 0; i--) {
+            hops[i].encryptPayload(data, offset, length);
+        }
+    }
+
+    /** @return copies of π₀ … πₙ₋₁ in route order, which outlive {@link #wipe()}: the caller wipes them */
+    public List<byte[]> payloadKeyCopies() {
+        List<byte[]> copies = new ArrayList<>(hops.length);
+        for (RoutingKeys hop : hops) {
+            copies.add(hop.payloadKey());
+        }
+        return copies;
+    }
+
+    /** Zeroes every hop's symmetric keys and, if they were in the arena, hands it back. Idempotent. */
     public void wipe() {
-        hopKeys.forEach(RoutingKeys::wipe);
+        if (wiped) {
+            return; // the arena may already hold another build's keys
+        }
+        wiped = true;
+        if (arena != null) {
+            arena.release();
+        } else {
+            Arrays.stream(hops).forEach(RoutingKeys::wipe);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeyMaterial[" + hops.length + " hops, secret]";
     }
 }

@@ -17,8 +17,12 @@ import nym.crypto.primitives.TruncatedHmac;
  * info = {@link #HKDF_INFO}, 256 bytes), split as ρ (stream key, 16) ‖ μ (MAC key, 16) ‖
  * π (Lioness key, 192) ‖ blinding factor (32, reduced mod ℓ).
  *
- * <p>Secret: never printed. Arrays are handed out within this module only; {@link #wipe()} zeroes
- * them when the packet is done.
+ * <p>A view: ρ ‖ μ ‖ π ({@link #SYMMETRIC_LENGTH} bytes) live at an offset of an array that may hold
+ * other hops' keys too (the sender's per-thread arena, {@link KeyMaterial}), so the primitives are
+ * called with key offsets and no hop costs three arrays of its own.
+ *
+ * <p>Secret: never printed. The getters of single keys hand out copies; {@link #wipe()} zeroes this
+ * hop's range of the array when the packet is done.
  */
 public final class RoutingKeys {
     /** The reference's HKDF info string, 97 ASCII bytes. */
@@ -26,9 +30,10 @@ public final class RoutingKeys {
             + "topothetisw kai tha kinisw thn gh.").getBytes(StandardCharsets.US_ASCII);
 
     private static final int BLINDING_LENGTH = Scalar.LENGTH;
+    /** Bytes of ρ ‖ μ ‖ π, what a view holds in its array. */
+    static final int SYMMETRIC_LENGTH = StreamCipher.KEY_LENGTH + TruncatedHmac.KEY_LENGTH + Lioness.KEY_LENGTH;
     /** Bytes of HKDF output. */
-    static final int OUTPUT_LENGTH =
-            StreamCipher.KEY_LENGTH + TruncatedHmac.KEY_LENGTH + Lioness.KEY_LENGTH + BLINDING_LENGTH;
+    static final int OUTPUT_LENGTH = SYMMETRIC_LENGTH + BLINDING_LENGTH;
 
     private static final int STREAM_KEY_OFFSET = 0;
     private static final int MAC_KEY_OFFSET = STREAM_KEY_OFFSET + StreamCipher.KEY_LENGTH;
@@ -42,53 +47,68 @@ public final class RoutingKeys {
     /** The HKDF output, per thread: split into the keys below, then zeroed. */
     private static final ThreadLocal<byte[]> OKM = ThreadLocal.withInitial(() -> new byte[OUTPUT_LENGTH]);
 
-    private final byte[] streamKey;
-    private final byte[] macKey;
-    private final byte[] payloadKey;
+    /** Holds ρ ‖ μ ‖ π at {@link #offset}; other ranges belong to other hops. */
+    private final byte[] keys;
+    private final int offset;
     private final Scalar blindingFactor;
 
-    private RoutingKeys(byte[] okm) {
-        this.streamKey = Arrays.copyOfRange(okm, STREAM_KEY_OFFSET, MAC_KEY_OFFSET);
-        this.macKey = Arrays.copyOfRange(okm, MAC_KEY_OFFSET, PAYLOAD_KEY_OFFSET);
-        this.payloadKey = Arrays.copyOfRange(okm, PAYLOAD_KEY_OFFSET, BLINDING_OFFSET);
+    private RoutingKeys(byte[] okm, byte[] keys, int offset) {
+        System.arraycopy(okm, 0, keys, offset, SYMMETRIC_LENGTH);
+        this.keys = keys;
+        this.offset = offset;
         this.blindingFactor = Scalar.fromBytesModOrder(okm, BLINDING_OFFSET);
     }
 
-    /** @return the keys of the hop whose shared secret is {@code secret} */
+    /** @return the keys of the hop whose shared secret is {@code secret}, in an array of their own */
     public static RoutingKeys derive(SharedSecret secret) {
+        return derive(secret, new byte[SYMMETRIC_LENGTH], 0);
+    }
+
+    /**
+     * @return the keys of the hop whose shared secret is {@code secret}, written to
+     *     {@code keys[offset, offset + SYMMETRIC_LENGTH)}, which the caller wipes
+     */
+    static RoutingKeys derive(SharedSecret secret, byte[] keys, int offset) {
         byte[] ikm = IKM.get();
         secret.copyTo(ikm, 0, SecretAccess.insecureGrant());
         try {
-            return deriveFromBytes(ikm);
+            return deriveFromBytes(ikm, keys, offset);
         } finally {
             Arrays.fill(ikm, (byte) 0);
         }
     }
 
-    /** @return the keys of the hop whose shared secret has the 32 bytes {@code ikm} */
+    /**
+     * @return the keys of the hop whose shared secret has the 32 bytes {@code ikm}, in one array of
+     *     their own (a node holds several packets' keys at once in a batch)
+     */
     public static RoutingKeys deriveFromBytes(byte[] ikm) {
+        return deriveFromBytes(ikm, new byte[SYMMETRIC_LENGTH], 0);
+    }
+
+    private static RoutingKeys deriveFromBytes(byte[] ikm, byte[] keys, int offset) {
         byte[] okm = OKM.get();
-        Hkdf.deriveSha256(ikm, HKDF_INFO, okm, 0, OUTPUT_LENGTH);
         try {
-            return new RoutingKeys(okm);
+            Hkdf.deriveSha256(ikm, HKDF_INFO, okm, 0, OUTPUT_LENGTH);
+            return new RoutingKeys(okm, keys, offset);
         } finally {
             Arrays.fill(okm, (byte) 0);
         }
     }
 
-    /** @return ρ, the AES-128 key of the header key stream (shared, do not modify) */
+    /** @return a copy of ρ, the AES-128 key of the header key stream, for tests and tools; wipe it */
     public byte[] streamKey() {
-        return streamKey;
+        return copy(STREAM_KEY_OFFSET, StreamCipher.KEY_LENGTH);
     }
 
-    /** @return μ, the key of γ (shared, do not modify) */
+    /** @return a copy of μ, the key of γ, for tests and tools; wipe it */
     public byte[] macKey() {
-        return macKey;
+        return copy(MAC_KEY_OFFSET, TruncatedHmac.KEY_LENGTH);
     }
 
-    /** @return π, the Lioness key of the payload layer (shared, do not modify) */
+    /** @return a copy of π, the Lioness key of the payload layer (a SURB's creator keeps these); wipe it */
     public byte[] payloadKey() {
-        return payloadKey;
+        return copy(PAYLOAD_KEY_OFFSET, Lioness.KEY_LENGTH);
     }
 
     /** @return the blinding factor b, reduced mod ℓ */
@@ -98,7 +118,7 @@ public final class RoutingKeys {
 
     /** Writes the first {@code length} bytes of the header key stream PRG(ρ) to {@code out} at {@code offset}. */
     public void headerKeystreamInto(byte[] out, int offset, int length) {
-        decryptPadded(NO_INPUT, 0, 0, out, offset, length);
+        StreamCipher.encryptPadded(keys, this.offset + STREAM_KEY_OFFSET, NO_INPUT, 0, 0, out, offset, length);
     }
 
     /**
@@ -109,22 +129,48 @@ public final class RoutingKeys {
      * @param out receives the decrypted routing; must not be {@code beta}
      */
     public void decryptPadded(byte[] beta, int offset, int length, byte[] out, int outLength) {
-        decryptPadded(beta, offset, length, out, 0, outLength);
+        StreamCipher.encryptPadded(keys, this.offset + STREAM_KEY_OFFSET, beta, offset, length, out, 0, outLength);
     }
 
-    private void decryptPadded(byte[] in, int inOffset, int inLength, byte[] out, int outOffset, int outLength) {
+    /** Writes γ = MAC(μ, data[offset, offset + length)) to {@code out[outOffset, outOffset + 16)}. */
+    public void macInto(byte[] data, int offset, int length, byte[] out, int outOffset) {
+        TruncatedHmac.computeInto(keys, this.offset + MAC_KEY_OFFSET, data, offset, length, out, outOffset);
+    }
+
+    /**
+     * Verifies the γ at {@code tags[tagOffset, tagOffset + 16)} over {@code data[offset, offset + length)}.
+     *
+     * @throws CryptoException with {@code MAC_MISMATCH} if it does not verify
+     */
+    public void verifyMac(byte[] data, int offset, int length, byte[] tags, int tagOffset) throws CryptoException {
+        TruncatedHmac.verify(keys, this.offset + MAC_KEY_OFFSET, data, offset, length, tags, tagOffset);
+    }
+
+    /** Adds this hop's Lioness layer (π) to the payload {@code data[offset, offset + length)} in place. */
+    public void encryptPayload(byte[] data, int offset, int length) {
         try {
-            StreamCipher.encryptPadded(streamKey, in, inOffset, inLength, out, outOffset, outLength);
+            Lioness.encrypt(keys, this.offset + PAYLOAD_KEY_OFFSET, data, offset, length);
         } catch (CryptoException e) {
-            throw new IllegalStateException("BUG: derived stream key has the wrong length", e);
+            throw new IllegalStateException("BUG: payload length refused by Lioness", e);
         }
     }
 
-    /** Zeroes the symmetric keys. */
+    /** Removes this hop's Lioness layer (π) from the payload {@code data[offset, offset + length)} in place. */
+    public void decryptPayload(byte[] data, int offset, int length) {
+        try {
+            Lioness.decrypt(keys, this.offset + PAYLOAD_KEY_OFFSET, data, offset, length);
+        } catch (CryptoException e) {
+            throw new IllegalStateException("BUG: payload length refused by Lioness", e);
+        }
+    }
+
+    /** Zeroes this hop's symmetric keys (its range of the array). */
     public void wipe() {
-        Arrays.fill(streamKey, (byte) 0);
-        Arrays.fill(macKey, (byte) 0);
-        Arrays.fill(payloadKey, (byte) 0);
+        Arrays.fill(keys, offset, offset + SYMMETRIC_LENGTH, (byte) 0);
+    }
+
+    private byte[] copy(int from, int length) {
+        return Arrays.copyOfRange(keys, offset + from, offset + from + length);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package nym.sphinx.internal.payload;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 import nym.crypto.ConstantTime;
@@ -52,13 +51,6 @@ public final class PayloadCodec {
         if (length > geometry.maxMessageLength()) {
             throw new SphinxException(SphinxException.Reason.MESSAGE_TOO_LONG, "message of " + length
                     + " bytes exceeds the " + geometry.maxMessageLength() + "-byte payload capacity");
-        }
-    }
-
-    /** Encrypts the payload {@code data[offset, offset + length)} in place with the keys of hops n−1 down to 0. */
-    public static void encryptLayers(List<byte[]> payloadKeys, byte[] data, int offset, int length) {
-        for (int i = payloadKeys.size() - 1; i >= 0; i--) {
-            encrypt(payloadKeys.get(i), data, offset, length);
         }
     }
 

@@ -54,7 +54,9 @@ class PayloadCodecTest {
         for (int i = keys.size() - 1; i >= 0; i--) {
             PayloadCodec.encrypt(keys.get(i), alone);
         }
-        PayloadCodec.encryptLayers(keys, framed, 5, alone.length);
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            PayloadCodec.encrypt(keys.get(i), framed, 5, alone.length);
+        }
         assertArrayEquals(alone, Arrays.copyOfRange(framed, 5, framed.length));
     }
 
