@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 
 import nym.crypto.group.GroupElement;
 import nym.crypto.keys.X25519KeyPair;
+import nym.crypto.keys.X25519PublicKey;
 import nym.sphinx.internal.header.HeaderBuilder;
 import nym.sphinx.internal.header.KeyMaterial;
 import nym.sphinx.internal.header.RoutingKeys;
 import nym.sphinx.route.Delay;
+import nym.sphinx.route.Hop;
 import nym.sphinx.route.NodeAddress;
 
 /**
@@ -85,18 +87,19 @@ class BatchLowOrderAlphaTest {
         SphinxGeometry geometry = SphinxGeometry.DEFAULT;
         int hops = finalHop ? 1 : 3;
         List<RoutingKeys> keys = new ArrayList<>();
-        List<NodeAddress> addresses = new ArrayList<>();
+        List<Hop> route = new ArrayList<>(); // the header reads the addresses only
+        X25519PublicKey unread = X25519PublicKey.fromBytes(new byte[X25519PublicKey.LENGTH]);
         List<Delay> delays = new ArrayList<>();
         for (int i = 0; i < hops; i++) {
             keys.add(RoutingKeys.deriveFromBytes(new byte[32]));
             byte[] address = new byte[NodeAddress.LENGTH];
             random.nextBytes(address);
-            addresses.add(NodeAddress.fromBytes(address));
+            route.add(new Hop(NodeAddress.fromBytes(address), unread));
             delays.add(Delay.ofMillis(1 + random.nextInt(100)));
         }
         KeyMaterial material = KeyMaterial.of(GroupElement.fromBytes(HexFormat.of().parseHex(alphaHex)), keys);
         byte[] bytes = new byte[geometry.packetLength()];
-        HeaderBuilder.buildInto(geometry, material, addresses, delays, TestRoutes.destination(random),
+        HeaderBuilder.buildInto(geometry, material, route, delays, TestRoutes.destination(random),
                 new byte[HeaderBuilder.finalPaddingLength(geometry, hops)], bytes, 0);
         byte[] payload = new byte[geometry.payloadLength()];
         random.nextBytes(payload);

@@ -7,7 +7,7 @@ import nym.sphinx.PacketVersion;
 import nym.sphinx.SphinxGeometry;
 import nym.sphinx.route.Delay;
 import nym.sphinx.route.Destination;
-import nym.sphinx.route.NodeAddress;
+import nym.sphinx.route.Hop;
 
 /**
  * Builds α ‖ γ ‖ β for a route, from the innermost layer outwards: the final block (destination,
@@ -33,12 +33,12 @@ public final class HeaderBuilder {
      * Writes the header to {@code out[offset, offset + geometry.headerLength())}.
      *
      * @param keys the route's key material (α₀ and per-hop keys), n hops
-     * @param addresses the route's node addresses, n of them; hop j's block names address j+1
+     * @param route the route, n hops; hop j's block names the address of hop j+1
      * @param delays n delays; delay j goes into hop j's block; the last is never used
      * @param destination the final block's destination and identifier
      * @param finalPadding exactly {@link #finalPaddingLength} bytes
      */
-    public static void buildInto(SphinxGeometry geometry, KeyMaterial keys, List<NodeAddress> addresses,
+    public static void buildInto(SphinxGeometry geometry, KeyMaterial keys, List<Hop> route,
             List<Delay> delays, Destination destination, byte[] finalPadding, byte[] out, int offset) {
         final int beta = offset + geometry.betaOffset();
         final int betaLength = geometry.betaLength();
@@ -73,7 +73,7 @@ public final class HeaderBuilder {
                 System.arraycopy(out, beta, out, beta + block, betaLength - block);
                 out[beta] = SphinxGeometry.FORWARD_FLAG;
                 PacketVersion.CURRENT.copyTo(out, beta + SphinxGeometry.VERSION_OFFSET);
-                addresses.get(j + 1).copyTo(out, beta + SphinxGeometry.ADDRESS_OFFSET);
+                route.get(j + 1).address().copyTo(out, beta + SphinxGeometry.ADDRESS_OFFSET);
                 delays.get(j).writeTo(out, beta + SphinxGeometry.DELAY_OFFSET);
                 System.arraycopy(out, gammaAt, out, beta + SphinxGeometry.NEXT_MAC_OFFSET, SphinxGeometry.MAC_LENGTH);
                 xor(streams, j * streamLength, out, beta, betaLength);

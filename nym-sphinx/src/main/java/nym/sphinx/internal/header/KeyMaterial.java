@@ -7,7 +7,7 @@ import java.util.Objects;
 
 import nym.crypto.group.GroupElement;
 import nym.crypto.group.Scalar;
-import nym.crypto.keys.X25519PublicKey;
+import nym.sphinx.route.Hop;
 
 /**
  * The sender's side of the key schedule for one route: α₀ = x·G and, for each hop i, the shared
@@ -41,18 +41,18 @@ public final class KeyMaterial {
 
     /**
      * @param initialSecret x, the packet's ephemeral secret
-     * @param nodeKeys the public keys of the route, in order, at least one
+     * @param route the route, in order, at least one hop; only the public keys are read
      */
-    public static KeyMaterial derive(Scalar initialSecret, List<X25519PublicKey> nodeKeys) {
+    public static KeyMaterial derive(Scalar initialSecret, List<Hop> route) {
         GroupElement alpha = GroupElement.multiplyBase(initialSecret);
-        int count = nodeKeys.size();
+        int count = route.size();
         KeyArena arena = KeyArena.acquire(count * RoutingKeys.SYMMETRIC_LENGTH);
         try {
             RoutingKeys[] hops = new RoutingKeys[count];
             Scalar accumulator = initialSecret;
             for (int i = 0; i < count; i++) {
                 // Node keys are long-lived: a cached fixed-base table per key, about a third of a ladder.
-                GroupElement nodeKey = nodeKeys.get(i).toGroupElement();
+                GroupElement nodeKey = route.get(i).publicKey().toGroupElement();
                 hops[i] = RoutingKeys.derive(accumulator.sharedSecretWithKnownKey(nodeKey), arena.bytes(),
                         i * RoutingKeys.SYMMETRIC_LENGTH);
                 if (i + 1 < count) {

@@ -1,16 +1,13 @@
 package nym.sphinx.internal.header;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import nym.crypto.group.Scalar;
-import nym.crypto.keys.X25519PublicKey;
 import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxGeometry;
 import nym.sphinx.route.Delay;
 import nym.sphinx.route.Destination;
 import nym.sphinx.route.Hop;
-import nym.sphinx.route.NodeAddress;
 
 /**
  * Writes the header for a route and hands back the per-hop keys it was built with, which the
@@ -31,15 +28,9 @@ public final class RouteHeader {
      */
     public static KeyMaterial writeTo(SphinxGeometry geometry, List<Hop> route, List<Delay> delays,
             Destination destination, Scalar initialSecret, byte[] finalPadding, byte[] out, int offset) {
-        List<X25519PublicKey> publicKeys = new ArrayList<>(route.size());
-        List<NodeAddress> addresses = new ArrayList<>(route.size());
-        for (Hop hop : route) {
-            publicKeys.add(hop.publicKey());
-            addresses.add(hop.address());
-        }
-        KeyMaterial material = KeyMaterial.derive(initialSecret, publicKeys);
+        KeyMaterial material = KeyMaterial.derive(initialSecret, route);
         try {
-            HeaderBuilder.buildInto(geometry, material, addresses, delays, destination, finalPadding, out, offset);
+            HeaderBuilder.buildInto(geometry, material, route, delays, destination, finalPadding, out, offset);
         } catch (RuntimeException e) {
             material.wipe();
             throw e;

@@ -13,7 +13,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import nym.crypto.group.Scalar;
-import nym.crypto.keys.X25519PublicKey;
 import nym.sphinx.PacketBuilder;
 import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxGeometry;
@@ -63,16 +62,16 @@ class KeyArenaTest {
     @Test
     void theArenaIsZeroAfterADerivationThatThrewHalfway() {
         SplittableRandom random = new SplittableRandom(4);
-        List<X25519PublicKey> keys = new ArrayList<>(route(random));
-        keys.set(HOPS - 1, null); // the first three hops' keys are in the arena when this one throws
-        assertThrows(NullPointerException.class, () -> KeyMaterial.derive(Scalar.randomClamped(random), keys));
+        List<Hop> hops = new ArrayList<>(TestRoutes.random(HOPS, random).hops());
+        hops.set(HOPS - 1, null); // the first three hops' keys are in the arena when this one throws
+        assertThrows(NullPointerException.class, () -> KeyMaterial.derive(Scalar.randomClamped(random), hops));
         assertArenaIsZeroAndFree();
     }
 
     @Test
     void aSecondBuildBeforeTheFirstIsWipedGetsAnArenaOfItsOwn() {
         SplittableRandom random = new SplittableRandom(5);
-        List<X25519PublicKey> keys = route(random);
+        List<Hop> keys = TestRoutes.random(HOPS, random).hops();
         KeyMaterial first = KeyMaterial.derive(Scalar.randomClamped(random), keys);
         byte[] firstPayloadKey = first.hop(0).payloadKey();
         KeyMaterial second = KeyMaterial.derive(Scalar.randomClamped(random), keys);
@@ -81,10 +80,6 @@ class KeyArenaTest {
         first.wipe();
         first.wipe(); // idempotent: must not release the arena again under a later build
         assertArenaIsZeroAndFree();
-    }
-
-    private static List<X25519PublicKey> route(SplittableRandom random) {
-        return TestRoutes.random(HOPS, random).hops().stream().map(Hop::publicKey).toList();
     }
 
     private static void assertArenaIsZeroAndFree() {
