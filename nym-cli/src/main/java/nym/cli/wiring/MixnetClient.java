@@ -15,11 +15,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-import nym.crypto.CryptoException;
 import nym.crypto.SecretAccess;
 import nym.crypto.primitives.Sha256;
 import nym.crypto.keys.X25519KeyPair;
-import nym.crypto.keys.X25519PublicKey;
 import nym.provider.ProviderException;
 import nym.provider.client.AuthToken;
 import nym.provider.client.ClientMessageStore;
@@ -384,33 +382,5 @@ public final class MixnetClient implements MixnetClientPort, AutoCloseable {
             LOG.log(Level.WARNING, "closing the message store: " + e.getMessage());
         }
         directory.close();
-    }
-
-    /** A parsed recipient: its address and its provider. */
-    record Recipient(DestinationAddress address, ProviderInfo provider) {
-        /**
-         * Reads "address" or "address@provider" (both base58) and finds the provider in the topology.
-         *
-         * @throws ClientPortException with one line for a malformed or unknown address
-         */
-        static Recipient parse(String text, Topology topology) throws ClientPortException {
-            String[] parts = text.strip().split("@", -1);
-            if (parts.length > 2 || parts[0].isEmpty()) {
-                throw new ClientPortException("malformed recipient address: " + text);
-            }
-            DestinationAddress address;
-            try {
-                address = ProviderClient.address(X25519PublicKey.fromBase58(parts[0]));
-            } catch (CryptoException e) {
-                throw new ClientPortException("malformed recipient address: " + text);
-            }
-            Optional<ProviderInfo> provider = parts.length == 2 ? topology.providerByKey(parts[1])
-                    : topology.providerOf(parts[0]);
-            if (provider.isEmpty()) {
-                throw new ClientPortException(parts.length == 2 ? "unknown provider " + parts[1]
-                        : "unknown recipient " + parts[0] + ": not registered at any provider in the topology");
-            }
-            return new Recipient(address, provider.get());
-        }
     }
 }
