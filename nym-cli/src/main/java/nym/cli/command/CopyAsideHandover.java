@@ -5,8 +5,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -99,7 +97,7 @@ final class CopyAsideHandover implements StoreHandover {
     public Optional<String> commit() throws ConfigException {
         try {
             if (copy != null) {
-                moveCopy();
+                ReceivedStoreFile.moveWithSideFiles(ReceivedStoreFile.files(partial), ReceivedStoreFile.files(copy));
             }
             store.clearForNewIdentity();
         } catch (IOException | ProviderException e) {
@@ -109,17 +107,6 @@ final class CopyAsideHandover implements StoreHandover {
         committed = true;
         close();
         return Optional.ofNullable(line);
-    }
-
-    /** Gives the copy its own name; side files first, though copyReceivedTo normally leaves none. */
-    private void moveCopy() throws IOException {
-        List<Path> from = ReceivedStoreFile.files(partial);
-        List<Path> to = ReceivedStoreFile.files(copy);
-        for (int i = from.size() - 1; i >= 0; i--) {
-            if (Files.exists(from.get(i))) {
-                Files.move(from.get(i), to.get(i), StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
     }
 
     @Override

@@ -1,10 +1,7 @@
 package nym.cli.command;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,32 +31,12 @@ final class MoveAsideHandover implements StoreHandover {
 
     @Override
     public Optional<String> commit() throws ConfigException {
-        List<Integer> moved = new ArrayList<>();
         try {
-            // The side files first: a log left at the old name would be replayed into the next store.
-            for (int i = from.size() - 1; i >= 0; i--) {
-                if (Files.exists(from.get(i))) {
-                    Files.move(from.get(i), to.get(i), StandardCopyOption.ATOMIC_MOVE);
-                    moved.add(i);
-                }
-            }
+            ReceivedStoreFile.moveWithSideFiles(from, to);
         } catch (IOException e) {
-            String undone = moveBack(moved);
-            throw ReceivedStoreFile.cannotSetAside(from.get(0), e + undone);
+            throw ReceivedStoreFile.cannotSetAside(from.get(0), e.getMessage());
         }
         return Optional.of(line);
-    }
-
-    /** @return "" if every moved file is back, or what is not */
-    private String moveBack(List<Integer> moved) {
-        for (int i : moved) {
-            try {
-                Files.move(to.get(i), from.get(i), StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                return " (and " + to.get(i) + " could not be moved back: " + e + ")";
-            }
-        }
-        return "";
     }
 
     @Override

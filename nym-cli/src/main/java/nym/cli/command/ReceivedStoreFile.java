@@ -1,10 +1,13 @@
 package nym.cli.command;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -130,6 +133,36 @@ final class ReceivedStoreFile {
             return KeyPem.readX25519Public(publicKeyFile).toBase58();
         } catch (CryptoException e) {
             return "unknown-identity";
+        }
+    }
+
+    /**
+     * Moves each existing file of {@code from} to the name at the same place in {@code to}, the side
+     * files first (a log left at the old name would be replayed into the next store there); if one
+     * cannot be moved, moves back those that were.
+     *
+     * @param from a store and its side files, as {@link #files} lists them
+     * @param to their new names, in the same order
+     * @throws IOException saying what failed, and what could not be moved back if anything
+     */
+    static void moveWithSideFiles(List<Path> from, List<Path> to) throws IOException {
+        List<Integer> moved = new ArrayList<>();
+        try {
+            for (int i = from.size() - 1; i >= 0; i--) {
+                if (Files.exists(from.get(i))) {
+                    Files.move(from.get(i), to.get(i), StandardCopyOption.ATOMIC_MOVE);
+                    moved.add(i);
+                }
+            }
+        } catch (IOException e) {
+            for (int i : moved) {
+                try {
+                    Files.move(to.get(i), from.get(i), StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException back) {
+                    throw new IOException(e + " (and " + to.get(i) + " could not be moved back: " + back + ")", e);
+                }
+            }
+            throw new IOException(e.toString(), e);
         }
     }
 

@@ -198,16 +198,12 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
             SqliteFiles.inTransaction(connection, () -> {
                 insertMessage(message, null);
                 deleteRows(List.of(payloadId));
-                deleteReplyKeys(surbId);
+                update("DELETE FROM reply_keys WHERE surb_id = ?", surbId);
             });
         } catch (SQLException e) {
             throw SqliteFiles.storage("cannot store a reply", e);
         }
-        eraseLog();
-    }
-
-    private void deleteReplyKeys(byte[] surbId) throws SQLException {
-        update("DELETE FROM reply_keys WHERE surb_id = ?", surbId);
+        eraseLog(connection);
     }
 
     /** @return the rows {@code sql}, with its one parameter set to {@code parameter}, changed */
@@ -219,13 +215,23 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
     }
 
     /**
-     * Moves the write-ahead log into the file and empties it, after SURB keys were deleted: the log
-     * still holds the frames that wrote them. Best effort: the keys are already deleted.
+     * {@link #update} on its own, outside a transaction of the caller's.
+     *
+     * @param failure the storage error's message if it fails
      */
-    private void eraseLog() {
-        eraseLog(connection);
+    private int change(String sql, Object parameter, String failure) throws ProviderException {
+        try {
+            return update(sql, parameter);
+        } catch (SQLException e) {
+            throw SqliteFiles.storage(failure, e);
+        }
     }
 
+    /**
+     * Moves the write-ahead log into the file and empties it, after SURB keys were deleted (also by a
+     * run killed before doing so, at the next open): the log still holds the frames that wrote them.
+     * Best effort: the keys are already deleted.
+     */
     private static void eraseLog(Connection connection) {
         try (Statement checkpoint = connection.createStatement()) {
             checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -236,12 +242,8 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
 
     @Override
     public synchronized void forgetReplyKeys(byte[] surbId) throws ProviderException {
-        try {
-            deleteReplyKeys(surbId);
-        } catch (SQLException e) {
-            throw SqliteFiles.storage("cannot forget a SURB's keys", e);
-        }
-        eraseLog();
+        change("DELETE FROM reply_keys WHERE surb_id = ?", surbId, "cannot forget a SURB's keys");
+        eraseLog(connection);
     }
 
     @Override
@@ -258,33 +260,21 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
 
     @Override
     public synchronized void unmarkSurbUsed(byte[] digest) throws ProviderException {
-        try {
-            update("DELETE FROM used_surbs WHERE digest = ?", digest);
-        } catch (SQLException e) {
-            throw SqliteFiles.storage("cannot take back a used SURB", e);
-        }
+        change("DELETE FROM used_surbs WHERE digest = ?", digest, "cannot take back a used SURB");
     }
 
     @Override
     public synchronized void forgetUsedSurbsBefore(long cutoffMillis) throws ProviderException {
-        try {
-            update("DELETE FROM used_surbs WHERE used_at < ?", cutoffMillis);
-        } catch (SQLException e) {
-            throw SqliteFiles.storage("cannot forget used SURBs", e);
-        }
+        change("DELETE FROM used_surbs WHERE used_at < ?", cutoffMillis, "cannot forget used SURBs");
     }
 
     @Override
     public synchronized int forgetReplyKeysBefore(long cutoffMillis) throws ProviderException {
-        try {
-            int forgotten = update("DELETE FROM reply_keys WHERE created_at < ?", cutoffMillis);
-            if (forgotten > 0) {
-                eraseLog();
-            }
-            return forgotten;
-        } catch (SQLException e) {
-            throw SqliteFiles.storage("cannot forget old SURB keys", e);
+        int forgotten = change("DELETE FROM reply_keys WHERE created_at < ?", cutoffMillis, "cannot forget old SURB keys");
+        if (forgotten > 0) {
+            eraseLog(connection);
         }
+        return forgotten;
     }
 
     @Override
