@@ -9,8 +9,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import nym.provider.ProviderException;
 import nym.provider.client.ClientMessageStore;
@@ -38,6 +41,10 @@ import nym.traffic.client.CoverMessage;
  * payload, so a payload stored then is handled at the next pull, not at the next start (the provider
  * hands it over again, but the store skips it as a redelivery).
  *
+ * <p>A fragment the reassembler has no room for (too many partial messages, or too many bytes
+ * held) stays stored and waits; it is handed on, oldest first, as soon as a message completes or a
+ * partial one expires, and at every pull after expired ones are dropped.
+ *
  * <p>Thread-safe (one lock).
  */
 final class ReceivedPayloads {
@@ -49,35 +56,54 @@ final class ReceivedPayloads {
     private final SphinxGeometry geometry;
     private final Map<Integer, List<Long>> payloadsBySet = new HashMap<>();
     private final Map<Integer, Set<Integer>> linkedSets = new HashMap<>();
+    /** Stored fragments that found no room, by local id (so oldest first), with their set. */
+    private final NavigableMap<Long, Integer> waiting = new TreeMap<>();
+    private final Supplier<MessageReassembler> reassemblers;
     private MessageReassembler reassembler;
+    /** Whether the reassembler let go of a set since the waiting fragments were last tried. */
+    private boolean roomMade;
+    /** Why the last fragment handled found no room, or null if it did not. */
+    private FragmentException.Reason noRoom;
     /** Whether the store may hold payloads that what is in memory does not reflect. */
     private boolean behind = true;
     /** Whether a message was completed since {@link #takeCompleted()} was last asked. */
     private boolean completed;
 
     ReceivedPayloads(ClientMessageStore store, SphinxGeometry geometry) {
-        this.store = store;
-        this.geometry = geometry;
-        this.reassembler = newReassembler();
+        this(store, geometry, () -> MessageReassembler.builder(Clock.systemUTC()).geometry(geometry).build());
     }
 
-    private MessageReassembler newReassembler() {
-        return MessageReassembler.builder(Clock.systemUTC()).geometry(geometry).build();
+    /** @param reassemblers makes the reassembler, at the start and at every rebuild (tests set its limits) */
+    ReceivedPayloads(ClientMessageStore store, SphinxGeometry geometry, Supplier<MessageReassembler> reassemblers) {
+        this.store = store;
+        this.geometry = geometry;
+        this.reassemblers = reassemblers;
+        this.reassembler = reassemblers.get();
     }
 
     /**
      * If the store may hold payloads that were never handed to {@link #accept} (at the start, or
      * after a failure), forgets what is in memory and feeds every stored payload in again, oldest
-     * first. A failure on the way leaves it behind, for the next call.
+     * first. Otherwise drops partial messages that expired and hands on the fragments that waited
+     * for room, if there is room now. A failure on the way leaves it behind, for the next call.
      */
     synchronized void catchUp() throws ProviderException {
         if (!behind) {
+            try {
+                dropExpiredSets();
+                handWaiting();
+            } catch (ProviderException | RuntimeException e) {
+                behind = true;
+                throw e;
+            }
             return;
         }
         List<StoredMessage> stored = store.payloads();
-        reassembler = newReassembler();
+        reassembler = reassemblers.get();
         payloadsBySet.clear();
         linkedSets.clear();
+        waiting.clear();
+        roomMade = false;
         behind = false;
         for (StoredMessage payload : stored) {
             accept(payload.id(), payload.payload());
@@ -109,10 +135,42 @@ final class ReceivedPayloads {
      */
     synchronized boolean accept(long id, byte[] stored) throws ProviderException {
         try {
-            return handle(id, stored);
+            boolean complete = handle(id, stored);
+            handWaiting();
+            return complete;
         } catch (ProviderException | RuntimeException e) {
             behind = true;
             throw e;
+        }
+    }
+
+    /**
+     * While the reassembler made room since they were last tried, hands on the waiting fragments,
+     * oldest first. Once one finds no room for a new set, only fragments of sets already held are
+     * tried (read from the store) in that round; once one finds no room for its bytes, the round ends.
+     */
+    private void handWaiting() throws ProviderException {
+        while (roomMade && !waiting.isEmpty()) {
+            roomMade = false;
+            boolean setsFull = false;
+            for (Map.Entry<Long, Integer> entry : new ArrayList<>(waiting.entrySet())) {
+                if (setsFull && !reassembler.isPending(entry.getValue())) {
+                    continue;
+                }
+                long id = entry.getKey();
+                List<StoredMessage> stored = store.payloads(List.of(id));
+                noRoom = null;
+                if (!stored.isEmpty()) {
+                    handle(id, stored.get(0).payload());
+                }
+                if (noRoom == null) {
+                    waiting.remove(id);
+                } else if (noRoom == FragmentException.Reason.BUFFER_FULL) {
+                    break;
+                } else {
+                    setsFull = true;
+                }
+            }
         }
     }
 
@@ -158,9 +216,11 @@ final class ReceivedPayloads {
             payloadsBySet.get(set).remove(id);
             if (e.reason() == FragmentException.Reason.TOO_MANY_PENDING
                     || e.reason() == FragmentException.Reason.BUFFER_FULL) {
-                // Valid but no room now: the payload stays stored and is fed in again at the next start
-                // (or the next catch-up after a failure).
-                LOG.log(Level.WARNING, "keeping a fragment for later: " + e.getMessage());
+                // Valid but no room now: the payload stays stored and waits for room.
+                noRoom = e.reason();
+                if (waiting.put(id, set) == null) {
+                    LOG.log(Level.WARNING, "keeping a fragment until there is room: " + e.getMessage());
+                }
             } else {
                 LOG.log(Level.INFO, "discarding a fragment: " + e.getMessage());
                 store.deletePayloads(List.of(id));
@@ -169,6 +229,7 @@ final class ReceivedPayloads {
             return false;
         }
         if (complete.isPresent()) {
+            roomMade = true;
             List<Long> ids = new ArrayList<>();
             for (int member : chainOf(set)) {
                 ids.addAll(payloadsBySet.getOrDefault(member, List.of()));
@@ -227,13 +288,19 @@ final class ReceivedPayloads {
         reassembler.expire();
         List<Long> expired = new ArrayList<>();
         for (var entry : new ArrayList<>(payloadsBySet.entrySet())) {
-            if (!reassembler.isPending(entry.getKey())) {
-                expired.addAll(entry.getValue());
-                payloadsBySet.remove(entry.getKey());
-                linkedSets.remove(entry.getKey());
+            int set = entry.getKey();
+            if (!reassembler.isPending(set)) {
+                if (!entry.getValue().isEmpty()) {
+                    // Fragments of the set that waited for room can no longer make a message either.
+                    expired.addAll(entry.getValue());
+                    waiting.entrySet().removeIf(w -> w.getValue() == set && expired.add(w.getKey()));
+                }
+                payloadsBySet.remove(set);
+                linkedSets.remove(set);
             }
         }
         if (!expired.isEmpty()) {
+            roomMade = true;
             LOG.log(Level.INFO, "dropping " + expired.size() + " fragments of messages that never completed");
             store.deletePayloads(expired);
         }

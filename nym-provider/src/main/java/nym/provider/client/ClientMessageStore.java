@@ -33,6 +33,12 @@ public interface ClientMessageStore extends AutoCloseable {
     /** @return every stored payload, oldest first (to rebuild partial messages after a restart) */
     List<StoredMessage> payloads() throws ProviderException;
 
+    /**
+     * @param ids local ids of stored payloads
+     * @return those of them still stored, oldest first (to hand on payloads that had to wait)
+     */
+    List<StoredMessage> payloads(Collection<Long> ids) throws ProviderException;
+
     /** Deletes payloads that carry nothing for the application (cover, garbage). */
     void deletePayloads(Collection<Long> ids) throws ProviderException;
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 
 import nym.provider.ProviderException;
 import nym.provider.client.ClientMessageStore;
@@ -128,6 +129,24 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
                 ResultSet rows = query.executeQuery("SELECT id, payload FROM payloads ORDER BY id")) {
             while (rows.next()) {
                 out.add(new StoredMessage(rows.getLong(1), rows.getBytes(2)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot read payloads", e);
+        }
+    }
+
+    @Override
+    public synchronized List<StoredMessage> payloads(Collection<Long> ids) throws ProviderException {
+        List<StoredMessage> out = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT payload FROM payloads WHERE id = ?")) {
+            for (long id : new TreeSet<>(ids)) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        out.add(new StoredMessage(id, rows.getBytes(1)));
+                    }
+                }
             }
             return out;
         } catch (SQLException e) {

@@ -1,0 +1,122 @@
+package nym.cli.wiring;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nym.provider.client.ClientMessageStore;
+import nym.provider.client.ReceivedMessage;
+import nym.provider.store.Inboxes;
+import nym.sphinx.fragment.MessageReassembler;
+
+/**
+ * A fragment the reassembler has no room for waits in the store and is handed on as soon as there
+ * is room (a message completes, or a partial one expires at a pull), not only at the next start.
+ */
+class FragmentsWaitingForRoomTest {
+    private static final Duration EXPIRY = Duration.ofMinutes(5);
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-26T12:00:00Z"));
+    private final InstantSource clock = now::get;
+    private long nextProviderId = 1;
+
+    /** @return reassembly into {@code store}, started as the client starts it */
+    private ReceivedPayloads received(ClientMessageStore store, int maxSets, long maxBytes) throws Exception {
+        ReceivedPayloads received = new ReceivedPayloads(store, TestPayloads.GEOMETRY, () -> MessageReassembler
+                .builder(clock).geometry(TestPayloads.GEOMETRY).maxPendingSets(maxSets).maxBufferedBytes(maxBytes)
+                .expiry(EXPIRY).build());
+        received.catchUp();
+        return received;
+    }
+
+    private void deliver(ClientMessageStore store, ReceivedPayloads received, byte[] payload) throws Exception {
+        received.accept(store.storePayload("provider", nextProviderId++, payload).orElseThrow(), payload);
+    }
+
+    private static List<byte[]> messages(ClientMessageStore store) throws Exception {
+        return store.peekMessages(100, Long.MAX_VALUE, Set.of()).stream().map(ReceivedMessage::body).toList();
+    }
+
+    private static byte[] random(int length, long seed) {
+        byte[] bytes = new byte[length];
+        new SplittableRandom(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    @Test
+    void aMessageWithoutRoomCompletesOnceAnotherOneDoes(@TempDir Path dir) throws Exception {
+        byte[] first = random(5_000, 1);
+        byte[] second = random(5_000, 2);
+        List<byte[]> firstFragments = TestPayloads.fragments(first, 3);
+        List<byte[]> secondFragments = TestPayloads.fragments(second, 4);
+        assertTrue(firstFragments.size() > 1 && secondFragments.size() > 1, "both need reassembly");
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            ReceivedPayloads received = received(store, 1, 64L << 20);
+            deliver(store, received, firstFragments.get(0));
+            for (byte[] fragment : secondFragments) {
+                deliver(store, received, fragment); // one partial message at most: these wait
+            }
+            assertEquals(List.of(), messages(store));
+            for (byte[] fragment : firstFragments.subList(1, firstFragments.size())) {
+                deliver(store, received, fragment);
+            }
+            List<byte[]> messages = messages(store);
+            assertEquals(2, messages.size(), "the waiting message completed without a restart");
+            assertArrayEquals(first, messages.get(0));
+            assertArrayEquals(second, messages.get(1));
+            assertEquals(List.of(), store.payloads(), "every fragment was used");
+        }
+    }
+
+    @Test
+    void waitingFragmentsAreHandedOnAtAPullOnceAPartialMessageExpired(@TempDir Path dir) throws Exception {
+        byte[] abandoned = random(5_000, 5);
+        byte[] waiting = random(3_000, 6);
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            ReceivedPayloads received = received(store, 1, 64L << 20);
+            deliver(store, received, TestPayloads.fragments(abandoned, 7).get(0));
+            for (byte[] fragment : TestPayloads.fragments(waiting, 8)) {
+                deliver(store, received, fragment);
+            }
+            received.catchUp();
+            assertEquals(List.of(), messages(store), "nothing expired yet");
+
+            now.set(now.get().plus(EXPIRY).plusSeconds(1));
+            received.catchUp(); // what a pull does first
+            List<byte[]> messages = messages(store);
+            assertEquals(1, messages.size());
+            assertArrayEquals(waiting, messages.get(0));
+            assertEquals(List.of(), store.payloads(), "the abandoned message's fragment was dropped");
+        }
+    }
+
+    @Test
+    void fragmentsWaitingForBytesOfASetThatExpiredAreDroppedWithIt(@TempDir Path dir) throws Exception {
+        List<byte[]> fragments = TestPayloads.fragments(random(5_000, 9), 10);
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            // Room for one fragment's bytes: the first is held, the others wait.
+            ReceivedPayloads received = received(store, 10, 1_500);
+            for (byte[] fragment : fragments.subList(0, 3)) {
+                deliver(store, received, fragment);
+            }
+            assertEquals(3, store.payloads().size());
+
+            now.set(now.get().plus(EXPIRY).plusSeconds(1));
+            received.catchUp();
+            assertEquals(List.of(), store.payloads(), "the message can no longer complete: all of it is dropped");
+            assertEquals(List.of(), messages(store));
+        }
+    }
+}
