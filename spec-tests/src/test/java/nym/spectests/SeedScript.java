@@ -64,9 +64,14 @@ final class SeedScript {
 
     /** Runs {@code node SCRIPT arguments...}, a script of {@link #directory()}. */
     static Result runScript(String script, String... arguments) throws Exception {
+        return runScript(DEADLINE, script, arguments);
+    }
+
+    /** {@link #runScript(String, String...)} for a script that may take longer than a minute. */
+    static Result runScript(Duration deadline, String script, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(List.of(arguments));
-        return execute(DEADLINE, command.toArray(String[]::new));
+        return execute(deadline, command.toArray(String[]::new));
     }
 
     /** The seed's send example: {@code message} to {@code recipient}; returns the response. */

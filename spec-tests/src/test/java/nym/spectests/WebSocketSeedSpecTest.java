@@ -189,6 +189,22 @@ class WebSocketSeedSpecTest {
                 + " of " + message.length() + " characters");
     }
 
+    /**
+     * Both clients send at once, and both receive by push: every message arrives once and intact,
+     * whatever its size, with the payloads of many messages mixed in the same pulls.
+     */
+    @Test
+    void fortyMessagesOfMixedSizesEachWayArriveOnceAndIntact() throws Exception {
+        SeedScript.Result result = SeedScript.runScript(Duration.ofMinutes(2), "mixed-exchange.mjs",
+                alice.url(), bob.url(), "40");
+        JsonNode outcome = result.response();
+        assertEquals(80, outcome.path("sent").asInt(), outcome.toString());
+        assertEquals(0, outcome.path("refused").asInt(), outcome.toString());
+        assertEquals(0, outcome.path("missing").size(), outcome.toString());
+        assertEquals(0, outcome.path("corrupt").asInt(), outcome.toString());
+        assertEquals(0, outcome.path("duplicated").asInt(), outcome.toString());
+    }
+
     @Test
     void aBinaryFrameAndAMalformedRequestGetErrorsAndTheConnectionKeepsWorking() throws Exception {
         SeedScript.Result result = SeedScript.run(alice.url(), "rules");
