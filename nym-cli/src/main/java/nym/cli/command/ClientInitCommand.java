@@ -1,14 +1,13 @@
 package nym.cli.command;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import nym.cli.config.ClientConfigFile;
+import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.config.SocketType;
-import nym.cli.config.TomlFiles;
 import nym.cli.wiring.InstanceLock;
 import nym.crypto.SecretAccess;
 import nym.provider.client.AuthToken;
@@ -59,28 +58,38 @@ final class ClientInitCommand implements Callable<Integer> {
     private void initialise(NewInstance client, SocketType socket, DirectoryClient directoryClient) throws Exception {
         System.out.println("Initialising client...");
         ProviderInfo chosen = ClientProviders.choose(directoryClient, provider, new SecureRandom());
+        String providerKey = chosen.publicKey().toBase58();
         // What the earlier identity received is not the new one's, and its SURB keys are no one's: its
         // messages are copied aside before anything is registered, and the store is emptied only once
-        // the registration succeeded, so a failure on the way leaves the client as it was.
-        AuthToken token = ReceivedStoreFile.handOver(ReceivedStoreFile.of(id), client.publicKey(), Clock.systemUTC(),
-                () -> ClientProviders.register(chosen, client.keys()), System.out::println);
-        client.writeKeys();
-        Path configFile = client.configFile();
-        Path privateKey = client.privateKey();
-        Path publicKey = client.publicKey();
+        // the registration succeeded and the new files are staged, so a failure on the way (a full
+        // disk too) leaves the client as it was.
+        AuthToken token;
+        try {
+            token = ReceivedStoreFile.handOver(ReceivedStoreFile.of(id), client.publicKey(), Clock.systemUTC(), () -> {
+                AuthToken registered = ClientProviders.register(chosen, client.keys());
+                client.stage(ClientConfigFile.HEADER, config(client, providerKey, registered, socket));
+                return registered;
+            }, System.out::println);
+        } catch (ConfigException | RuntimeException e) {
+            client.discardStaged();
+            throw e;
+        }
+        client.commit();
         System.out.println("Saved mixnet identity keypair");
-        String providerKey = chosen.publicKey().toBase58();
+        System.out.println("Saved configuration file to \"" + client.configFile() + "\"");
         String tokenText = token.toBase58(SecretAccess.insecureGrant());
-        TomlFiles.write(configFile, ClientConfigFile.HEADER, new ClientConfigFile(
-                new ClientConfigFile.Client(id, directory, privateKey.toString(), publicKey.toString(), providerKey,
-                        tokenText, NymHome.root().toString()),
-                new ClientConfigFile.Socket(socket.configName(), port),
-                new ClientConfigFile.Logging(),
-                ClientConfigFile.Debug.DEFAULT));
-        System.out.println("Saved configuration file to \"" + configFile + "\"");
         System.out.println("Unless overridden in all `nym-client run` we will be talking to the following gateway: "
                 + providerKey + "...");
         System.out.println("using optional AuthToken: \"" + tokenText + "\"");
         System.out.println("Client configuration completed.");
+    }
+
+    private ClientConfigFile config(NewInstance client, String providerKey, AuthToken token, SocketType socket) {
+        return new ClientConfigFile(
+                new ClientConfigFile.Client(id, directory, client.privateKey().toString(), client.publicKey().toString(),
+                        providerKey, token.toBase58(SecretAccess.insecureGrant()), NymHome.root().toString()),
+                new ClientConfigFile.Socket(socket.configName(), port),
+                new ClientConfigFile.Logging(),
+                ClientConfigFile.Debug.DEFAULT);
     }
 }

@@ -65,6 +65,7 @@ final class ClientRunCommand implements Callable<Integer> {
                         + origin + "\"");
             }
         }
+        NewInstance.checkFinished(NymHome.Kind.CLIENT, id, "nym-client init");
         ClientConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.CLIENT, id), ClientConfigFile.class);
         // Two runs of one client would share its inbox and received.db, each with half the fragments.
         InstanceLock.acquireInstance(NymHome.Kind.CLIENT, id, "client");

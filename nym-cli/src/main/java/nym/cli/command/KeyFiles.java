@@ -8,7 +8,7 @@ import nym.cli.config.ConfigException;
 import nym.crypto.keys.KeyPem;
 import nym.crypto.keys.X25519KeyPair;
 
-/** Writes a key pair and logs each file as the seed shows it. */
+/** Writes a key pair, and logs the files as the seed shows them. */
 final class KeyFiles {
     private static final System.Logger LOG = System.getLogger("pemstore::pemstore");
 
@@ -20,6 +20,9 @@ final class KeyFiles {
         } catch (IOException e) {
             throw new ConfigException("cannot write key files to " + privateKey.getParent() + ": " + e.getMessage(), e);
         }
+    }
+
+    static void logWritten(Path privateKey, Path publicKey) {
         LOG.log(Level.INFO, "Written private key to \"" + privateKey + "\"");
         LOG.log(Level.INFO, "Written public key to \"" + publicKey + "\"");
     }

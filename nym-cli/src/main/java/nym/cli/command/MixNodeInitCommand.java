@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 
 import nym.cli.config.MixNodeConfigFile;
 import nym.cli.config.NymHome;
-import nym.cli.config.TomlFiles;
 import nym.cli.wiring.InstanceLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,12 +46,12 @@ final class MixNodeInitCommand implements Callable<Integer> {
         // Held while the keys are written (the OS releases it if init fails): not under a running node.
         InstanceLock running = InstanceLock.acquireInstance(NymHome.Kind.MIXNODE, id, "mix node");
         System.out.println("Initialising mixnode...");
-        node.writeKeys();
-        System.out.println("Saved mixnet sphinx keypair");
-        TomlFiles.write(node.configFile(), MixNodeConfigFile.HEADER, new MixNodeConfigFile(
+        node.stage(MixNodeConfigFile.HEADER, new MixNodeConfigFile(
                 new MixNodeConfigFile.Mixnode(id, layer, listen, announce, directory, node.privateKey().toString(),
                         node.publicKey().toString()),
                 MixNodeConfigFile.Debug.DEFAULT));
+        node.commit();
+        System.out.println("Saved mixnet sphinx keypair");
         System.out.println("Saved configuration file to \"" + node.configFile() + "\"");
         System.out.println("Public key: " + node.keys().publicKey().toBase58());
         System.out.println("Mixnode configuration completed.");

@@ -52,6 +52,7 @@ final class MixNodeRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        NewInstance.checkFinished(NymHome.Kind.MIXNODE, id, "nym-mixnode init");
         MixNodeConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.MIXNODE, id), MixNodeConfigFile.class);
         // Two runs of one node would announce one key at two addresses (and a provider share its inboxes).
         InstanceLock.acquireInstance(NymHome.Kind.MIXNODE, id, "mix node");

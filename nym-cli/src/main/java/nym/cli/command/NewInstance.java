@@ -1,18 +1,28 @@
 package nym.cli.command;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
+import nym.cli.config.TomlFiles;
 import nym.crypto.keys.X25519KeyPair;
 
 /**
  * The part of every {@code init} that is the same for each kind of instance: refuse an existing id
- * unless forced, and create the X25519 key pair for {@code data/}. {@link #prepare} checks and
- * generates without writing, so an init can still fail (a client's registration) without leaving
- * files behind; {@link #writeKeys()} writes the key files.
+ * unless forced, create the X25519 key pair for {@code data/}, and write the key files and
+ * {@code config.toml} so that a failure never leaves a mix of old and new. {@link #prepare} checks
+ * and generates without writing; {@link #stage} writes all three files under staged names (an
+ * instance's own files unchanged, and a failure removes what it wrote); {@link #commit} then gives
+ * them their names, config.toml last. A {@code run} refuses to start while staged files are left
+ * ({@link #checkFinished}): an init killed between its renames would otherwise start a mix of two
+ * identities.
  *
  * @param configFile where the instance's {@code config.toml} goes
  * @param privateKey the private key file written
@@ -20,7 +30,12 @@ import nym.crypto.keys.X25519KeyPair;
  * @param keys the new key pair
  */
 record NewInstance(Path configFile, Path privateKey, Path publicKey, X25519KeyPair keys) {
+    /** What a staged file's name ends with. */
+    static final String STAGED = ".new";
+
     /**
+     * Checks that the id is free (or {@code force}) and generates the keys; writes nothing.
+     *
      * @param label the instance's name in messages ("mix node", "provider", "client")
      * @param keyName the key files' stem: {@code private_<keyName>.pem}, {@code public_<keyName>.pem}
      * @throws ConfigException if the id is invalid, or the instance exists and {@code force} is off
@@ -33,13 +48,95 @@ record NewInstance(Path configFile, Path privateKey, Path publicKey, X25519KeyPa
                     + "; use --force to overwrite it");
         }
         Path data = NymHome.dataDir(kind, id);
-        Path privateKey = data.resolve("private_" + keyName + ".pem");
-        Path publicKey = data.resolve("public_" + keyName + ".pem");
-        return new NewInstance(configFile, privateKey, publicKey, X25519KeyPair.generate(new SecureRandom()));
+        return new NewInstance(configFile, data.resolve("private_" + keyName + ".pem"),
+                data.resolve("public_" + keyName + ".pem"), X25519KeyPair.generate(new SecureRandom()));
     }
 
-    /** Writes the key files, logging each as the seed shows it. */
-    void writeKeys() throws ConfigException {
-        KeyFiles.write(keys, privateKey, publicKey);
+    /**
+     * Removes what an unfinished init left staged, then writes the key files and {@code config.toml}
+     * under their staged names; if one cannot be written, removes the others and throws, the
+     * instance's own files unchanged. Call it with the instance's lock held.
+     *
+     * @param header the config file's comment lines
+     * @param config the config file's sections
+     */
+    void stage(String header, Object config) throws ConfigException {
+        discard(leftovers(configFile, privateKey.getParent()));
+        try {
+            KeyFiles.write(keys, staged(privateKey), staged(publicKey));
+            TomlFiles.write(staged(configFile), header, config);
+        } catch (ConfigException | RuntimeException e) {
+            discardStaged();
+            throw e;
+        }
+    }
+
+    /**
+     * Gives the staged files their names, keys first and {@code config.toml} last, logging each key
+     * file as the seed shows it.
+     *
+     * @throws ConfigException if a rename fails; a {@code run} then refuses until init runs again
+     */
+    void commit() throws ConfigException {
+        for (Path file : List.of(privateKey, publicKey, configFile)) {
+            try {
+                Files.move(staged(file), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new ConfigException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+        KeyFiles.logWritten(privateKey, publicKey);
+    }
+
+    /**
+     * @throws ConfigException naming the first staged file left, if an init of this instance started
+     *     to write its files and did not finish
+     */
+    static void checkFinished(NymHome.Kind kind, String id, String initCommand) throws ConfigException {
+        checkFinished(NymHome.configFile(kind, id), NymHome.dataDir(kind, id), initCommand + " --id " + id);
+    }
+
+    /** {@link #checkFinished(NymHome.Kind, String, String)} for the files of {@code config} and in {@code data}. */
+    static void checkFinished(Path config, Path data, String init) throws ConfigException {
+        List<Path> left = leftovers(config, data);
+        if (!left.isEmpty()) {
+            throw new ConfigException("an earlier `" + init + "` did not finish (it left " + left.get(0)
+                    + "): run it again, with --force");
+        }
+    }
+
+    /** Removes this init's staged files, after a failure on the way. */
+    void discardStaged() throws ConfigException {
+        discard(List.of(staged(privateKey), staged(publicKey), staged(configFile)));
+    }
+
+    private static Path staged(Path file) {
+        return file.resolveSibling(file.getFileName() + STAGED);
+    }
+
+    /** @return the staged files of {@code config} and of the key files in {@code data}, whatever their key name */
+    private static List<Path> leftovers(Path config, Path data) throws ConfigException {
+        List<Path> found = new ArrayList<>();
+        if (Files.exists(staged(config))) {
+            found.add(staged(config));
+        }
+        if (Files.isDirectory(data)) {
+            try (Stream<Path> files = Files.list(data)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".pem" + STAGED)).sorted().forEach(found::add);
+            } catch (IOException e) {
+                throw new ConfigException("cannot read " + data + ": " + e.getMessage(), e);
+            }
+        }
+        return found;
+    }
+
+    private static void discard(List<Path> files) throws ConfigException {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new ConfigException("cannot remove " + file + ", left by an unfinished init: " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.config.ProviderConfigFile;
-import nym.cli.config.TomlFiles;
 import nym.cli.wiring.InstanceLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,14 +48,14 @@ final class ProviderInitCommand implements Callable<Integer> {
         // Held while the keys are written (the OS releases it if init fails): not under a running node.
         InstanceLock running = InstanceLock.acquireInstance(NymHome.Kind.PROVIDER, id, "provider");
         System.out.println("Initialising provider...");
-        provider.writeKeys();
-        System.out.println("Saved mixnet sphinx keypair");
         Path data = provider.privateKey().getParent();
-        TomlFiles.write(provider.configFile(), ProviderConfigFile.HEADER, new ProviderConfigFile(
+        provider.stage(ProviderConfigFile.HEADER, new ProviderConfigFile(
                 new ProviderConfigFile.Provider(id, mixListen, clientListen, directory,
                         provider.privateKey().toString(), provider.publicKey().toString(),
                         data.resolve("inboxes.db").toString()),
                 ProviderConfigFile.Debug.DEFAULT));
+        provider.commit();
+        System.out.println("Saved mixnet sphinx keypair");
         System.out.println("Saved configuration file to \"" + provider.configFile() + "\"");
         System.out.println("Public key: " + provider.keys().publicKey().toBase58());
         System.out.println("Provider configuration completed.");

@@ -50,6 +50,7 @@ final class ProviderRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        NewInstance.checkFinished(NymHome.Kind.PROVIDER, id, "nym-provider init");
         ProviderConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.PROVIDER, id),
                 ProviderConfigFile.class);
         // Two runs of one node would announce one key at two addresses (and a provider share its inboxes).

@@ -1,0 +1,106 @@
+package nym.cli.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nym.cli.config.ConfigException;
+import nym.crypto.keys.KeyPem;
+import nym.crypto.keys.X25519KeyPair;
+
+/**
+ * An init writes its key files and config.toml so that no failure or kill leaves a mix of two
+ * identities that a run would start: all three are staged first, then renamed, and a run refuses
+ * while staged files are left.
+ */
+class NewInstanceStagingTest {
+    private static final String INIT = "nym-client init --id alice";
+
+    private static NewInstance instance(Path config, Path data) {
+        return new NewInstance(config, data.resolve("private_identity.pem"), data.resolve("public_identity.pem"),
+                X25519KeyPair.generate(new SecureRandom()));
+    }
+
+    private static String publicKey(NewInstance instance) throws Exception {
+        return KeyPem.readX25519Public(instance.publicKey()).toBase58();
+    }
+
+    private static void initialise(NewInstance instance, String marker) throws Exception {
+        instance.stage("# header\n", Map.of("client", Map.of("marker", marker)));
+        instance.commit();
+    }
+
+    @Test
+    void stagedFilesChangeNothingUntilTheCommitRenamesAllThree(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config/config.toml");
+        Path data = dir.resolve("data");
+        NewInstance old = instance(config, data);
+        initialise(old, "old");
+        NewInstance next = instance(config, data);
+
+        next.stage("# header\n", Map.of("client", Map.of("marker", "new")));
+        assertEquals(old.keys().publicKey().toBase58(), publicKey(next), "the instance's own key files are unchanged");
+        assertTrue(Files.readString(config).contains("old"));
+        ConfigException refused = assertThrows(ConfigException.class, () -> NewInstance.checkFinished(config, data, INIT));
+        assertTrue(refused.getMessage().startsWith("an earlier `" + INIT + "` did not finish"), refused.getMessage());
+
+        next.commit();
+        assertEquals(next.keys().publicKey().toBase58(), publicKey(next));
+        assertEquals(next.keys().privateKey().publicKey().toBase58(),
+                KeyPem.readX25519Private(next.privateKey()).publicKey().toBase58(), "a matching pair");
+        assertTrue(Files.readString(config).contains("new"));
+        NewInstance.checkFinished(config, data, INIT);
+        try (var files = Files.list(data)) {
+            assertFalse(files.anyMatch(f -> f.toString().endsWith(NewInstance.STAGED)), "nothing staged is left");
+        }
+    }
+
+    @Test
+    void aFailureWhileStagingLeavesTheOldFilesAndNothingStaged(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        NewInstance old = instance(dir.resolve("config/config.toml"), data);
+        initialise(old, "old");
+        // config.toml cannot be written under a folder that is a file: the keys were staged by then.
+        Files.writeString(dir.resolve("blocked"), "a file");
+        Path unwritable = dir.resolve("blocked/config.toml");
+        NewInstance next = instance(unwritable, data);
+
+        assertThrows(ConfigException.class, () -> next.stage("# header\n", Map.of("client", Map.of("marker", "new"))));
+        assertEquals(old.keys().publicKey().toBase58(), publicKey(old));
+        NewInstance.checkFinished(dir.resolve("config/config.toml"), data, INIT);
+    }
+
+    @Test
+    void whatAnInitKilledBetweenItsRenamesLeftStopsARunAndTheNextInitReplacesIt(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config/config.toml");
+        Path data = dir.resolve("data");
+        initialise(instance(config, data), "first");
+        NewInstance killed = instance(config, data);
+        killed.stage("# header\n", Map.of("client", Map.of("marker", "killed")));
+        // Killed after its first rename: a new private key beside the old public key and config.
+        Files.move(data.resolve("private_identity.pem" + NewInstance.STAGED), killed.privateKey(),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        ConfigException refused = assertThrows(ConfigException.class, () -> NewInstance.checkFinished(config, data, INIT));
+        assertTrue(refused.getMessage().contains("public_identity.pem" + NewInstance.STAGED)
+                || refused.getMessage().contains("config.toml" + NewInstance.STAGED), refused.getMessage());
+
+        Files.writeString(data.resolve("private_older.pem" + NewInstance.STAGED), "staged under another name");
+        NewInstance again = instance(config, data);
+        initialise(again, "again");
+        NewInstance.checkFinished(config, data, INIT);
+        assertEquals(again.keys().publicKey().toBase58(), publicKey(again));
+        assertEquals(again.keys().publicKey().toBase58(),
+                KeyPem.readX25519Private(again.privateKey()).publicKey().toBase58(), "a matching pair again");
+        assertTrue(Files.readString(config).contains("again"));
+    }
+}
