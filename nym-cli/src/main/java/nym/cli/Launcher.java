@@ -15,6 +15,7 @@ import picocli.CommandLine;
  * stderr with exit status 1, and usage errors with status 2.
  */
 final class Launcher {
+    /** The seed's banner, to the byte: the version line is followed by an empty line and one of four spaces. */
     private static final String BANNER = """
 
 
@@ -26,6 +27,7 @@ final class Launcher {
 
                          (%s - version %s)
 
+               \s
             """;
 
     private Launcher() {}

@@ -55,9 +55,19 @@ class ClientCommandSpecTest {
     void withoutArgumentsPrintsTheBannerAndTheUsageLine() throws Exception {
         Clients.Result result = Clients.execute(home("no-arguments"));
         assertEquals(0, result.exit(), result.output());
-        List<String> lines = result.output().lines().toList();
-        assertTrue(lines.stream().anyMatch(line -> line.strip().equals("(client - version 0.7.0)")), result.output());
-        assertTrue(lines.stream().anyMatch(line -> line.equals("     |_| |_|\\__, |_| |_| |_|")), result.output());
+        // The seed's output to the byte, with its line of four spaces after the version.
+        String seed = "\n\n"
+                + "      _ __  _   _ _ __ ___\n"
+                + "     | '_ \\| | | | '_ \\ _ \\\n"
+                + "     | | | | |_| | | | | | |\n"
+                + "     |_| |_|\\__, |_| |_| |_|\n"
+                + "            |___/\n"
+                + "\n"
+                + "             (client - version 0.7.0)\n"
+                + "\n"
+                + "    \n"
+                + "usage: --help to see available options.\n";
+        assertEquals(seed, result.output());
         assertEquals(List.of("usage: --help to see available options."), result.linesAfterBanner());
     }
 

@@ -67,7 +67,8 @@ final class ClientInitCommand implements Callable<Integer> {
         try {
             token = ReceivedStoreFile.handOver(ReceivedStoreFile.of(id), client.publicKey(), Clock.systemUTC(), () -> {
                 AuthToken registered = ClientProviders.register(chosen, client.keys());
-                client.stage(ClientConfigFile.HEADER, config(client, providerKey, registered, socket));
+                client.stage(ClientConfigFile.HEADER, config(client, providerKey, registered, socket),
+                        ClientConfigFile.COMMENTS);
                 return registered;
             }, System.out::println);
         } catch (ConfigException | RuntimeException e) {

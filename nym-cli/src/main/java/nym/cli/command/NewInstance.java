@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import nym.cli.config.ConfigException;
@@ -61,10 +62,18 @@ record NewInstance(Path configFile, Path privateKey, Path publicKey, X25519KeyPa
      * @param config the config file's sections
      */
     void stage(String header, Object config) throws ConfigException {
+        stage(header, config, Map.of());
+    }
+
+    /**
+     * {@link #stage(String, Object)} with comments in the config file, as
+     * {@link TomlFiles#write(Path, String, Object, Map)} takes them.
+     */
+    void stage(String header, Object config, Map<String, String> comments) throws ConfigException {
         discard(leftovers(configFile, privateKey.getParent()));
         try {
             KeyFiles.write(keys, staged(privateKey), staged(publicKey));
-            TomlFiles.write(staged(configFile), header, config);
+            TomlFiles.write(staged(configFile), header, config, comments);
         } catch (ConfigException | RuntimeException e) {
             discardStaged();
             throw e;

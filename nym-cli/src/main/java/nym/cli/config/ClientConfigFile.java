@@ -1,5 +1,7 @@
 package nym.cli.config;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -18,6 +20,34 @@ public record ClientConfigFile(
     /** The file's first lines. */
     public static final String HEADER = "# Nym client configuration, written by nym-client init.\n"
             + "# All start-up options of nym-client run take precedence over these values.\n\n";
+
+    /** What the file says about its sections and keys; the [socket] section's words are the seed's. */
+    public static final Map<String, String> COMMENTS = Map.ofEntries(
+            Map.entry("client", "##### main client config options #####"),
+            Map.entry("client.id", "# the client's name: its files are in nym_root_directory/clients/<id>/"),
+            Map.entry("client.directory_server", "# the directory server the client reads the topology from"),
+            Map.entry("client.private_identity_key_file", "# the client's X25519 key pair (PEM); its address is the"
+                    + " public key"),
+            Map.entry("client.provider_id", "# the store-and-forward provider the client registered at (base58 public"
+                    + " key);\n# messages to this client are stored there until it pulls them"),
+            Map.entry("client.provider_authtoken", "# the token that provider issued at registration (base58): it lets"
+                    + " this client,\n# and only it, pull its messages. Keep it secret"),
+            Map.entry("client.nym_root_directory", "# the .nym folder the client's files are in"),
+            Map.entry("socket", "##### socket config options #####"),
+            Map.entry("socket.socket_type", "# allowed values are 'TCP', 'WebSocket' or 'None'"),
+            Map.entry("socket.listening_port", "# if applicable (for the case of 'TCP' or 'WebSocket'), the port on"
+                    + " which the client\n# will be listening for incoming requests"),
+            Map.entry("logging", "##### logging config options #####"),
+            Map.entry("debug", "##### debug config options #####\n# In milliseconds. Every client uses the same"
+                    + " values unless told otherwise, which keeps\n# their traffic alike: change them only to test."),
+            Map.entry("debug.average_packet_delay", "# the average delay a packet is held at each hop (written into the"
+                    + " packet)"),
+            Map.entry("debug.message_sending_average_delay", "# the average gap between packets of the main Poisson"
+                    + " stream (real or cover)"),
+            Map.entry("debug.loop_cover_traffic_average_delay", "# the average gap between packets of the loop cover"
+                    + " stream"),
+            Map.entry("debug.fetch_message_delay", "# how often the client pulls its messages from its provider"),
+            Map.entry("debug.topology_refresh_rate", "# how often the client reads the topology from the directory"));
 
     /**
      * @param id the client's name

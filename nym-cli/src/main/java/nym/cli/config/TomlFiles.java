@@ -56,10 +56,22 @@ public final class TomlFiles {
 
     /** Writes {@code value} as TOML, after {@code header} comment lines, atomically. */
     public static void write(Path file, String header, Object value) throws ConfigException {
+        write(file, header, value, Map.of());
+    }
+
+    /**
+     * Writes {@code value} as TOML, after {@code header} comment lines, atomically, with comments.
+     *
+     * @param comments the comment lines (with their {@code #}) to write before a section, by its name
+     *     ({@code "socket"}, followed by an empty line), or before a key, by section and key
+     *     ({@code "socket.socket_type"}, after an empty line)
+     */
+    public static void write(Path file, String header, Object value, Map<String, String> comments)
+            throws ConfigException {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "config", ".tmp");
-            Files.writeString(temp, header + sections(MAPPER.valueToTree(value)), StandardCharsets.UTF_8);
+            Files.writeString(temp, header + sections(MAPPER.valueToTree(value), comments), StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new ConfigException("cannot write " + file + ": " + e.getMessage(), e);
@@ -70,12 +82,20 @@ public final class TomlFiles {
      * Writes a two-level record as TOML tables, {@code [section]} then {@code key = value}, the way the
      * seed shows config files (Jackson's writer would use dotted keys).
      */
-    private static String sections(JsonNode root) {
+    private static String sections(JsonNode root, Map<String, String> comments) {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, JsonNode> section : root.properties()) {
-            out.append("[").append(section.getKey()).append("]\n");
+            String name = section.getKey();
+            if (comments.containsKey(name)) {
+                out.append(comments.get(name)).append("\n\n");
+            }
+            out.append("[").append(name).append("]\n");
             for (Map.Entry<String, JsonNode> entry : section.getValue().properties()) {
                 JsonNode value = entry.getValue();
+                String comment = comments.get(name + "." + entry.getKey());
+                if (comment != null) {
+                    out.append("\n").append(comment).append("\n");
+                }
                 out.append(entry.getKey()).append(" = ")
                         .append(value.isTextual() ? quote(value.asText()) : value.toString()).append("\n");
             }
