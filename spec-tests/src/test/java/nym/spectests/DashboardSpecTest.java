@@ -60,12 +60,20 @@ class DashboardSpecTest {
                     shown.path("summary").asText(), run.output());
             assertEquals(hosts(topology.mixNodes()), column(shown.path("mixnodes"), 1), run.output());
             assertEquals(hosts(topology.providers()), column(shown.path("providers"), 0), run.output());
+            // The JSON has the seed's URL-safe base64; the page shows base58, as the commands print keys.
+            assertEquals(shortKeys(topology.mixNodes()), column(shown.path("mixnodes"), 2), run.output());
             assertTrue(column(shown.path("mixnodes"), 3).contains(MARKUP), "the version shown as text: " + run.output());
         }
     }
 
     private static List<String> hosts(List<? extends NodeInfo> nodes) {
         return nodes.stream().map(NodeInfo::host).sorted().toList();
+    }
+
+    /** @return the keys as the page shortens them, in base58, sorted */
+    private static List<String> shortKeys(List<? extends NodeInfo> nodes) {
+        return nodes.stream().map(node -> node.publicKey().toBase58())
+                .map(key -> key.substring(0, 8) + "…" + key.substring(key.length() - 6)).sorted().toList();
     }
 
     /** @return column {@code index} of every row, sorted */

@@ -67,9 +67,9 @@ class BadRequestTest {
     @Test
     void badKey() throws Exception {
         assertRefused(post(MIXNODES, "{\"host\":\"127.0.0.1:1\",\"pubKey\":\"3mJr7AoUXx2Wqd\",\"layer\":1}"), 400,
-                "pubKey must be base58 of 32 bytes");
+                "pubKey must be URL-safe base64 (or base58) of 32 bytes");
         assertRefused(post("/api/presence/mixproviders", "{\"host\":\"127.0.0.1:1\",\"clientListener\":\"127.0.0.1:2\","
-                + "\"pubKey\":\"" + KEY + "\",\"registeredClients\":[{\"pubKey\":\"0OIl\"}]}"), 400, "client address");
+                + "\"pubKey\":\"" + KEY + "\",\"registeredClients\":[{\"pubKey\":\"0OIl\"}]}"), 400, "registeredClients[].pubKey must be URL-safe base64 (or base58) of 32 bytes");
     }
 
     @Test

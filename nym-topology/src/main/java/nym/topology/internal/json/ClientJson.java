@@ -1,4 +1,4 @@
 package nym.topology.internal.json;
 
-/** A registered client of a provider: {@code {"pubKey": base58 address}}. */
+/** A registered client of a provider: {@code {"pubKey": its address, in URL-safe base64}} ({@link JsonKeys}). */
 record ClientJson(String pubKey) {}

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import nym.crypto.CryptoException;
 import nym.crypto.keys.X25519PublicKey;
 import nym.topology.MixNodeInfo;
 import nym.topology.ProviderInfo;
@@ -23,7 +22,7 @@ final class NodeMapper {
 
     static MixNodeInfo toModel(MixNodeJson json) throws TopologyException {
         String host = required("host", json.host());
-        X25519PublicKey key = publicKey(required("pubKey", json.pubKey()));
+        X25519PublicKey key = JsonKeys.read("pubKey", required("pubKey", json.pubKey()));
         int layer = required("layer", json.layer());
         return build(() -> new MixNodeInfo(host, key, layer, orZero(json.lastSeen()), orEmpty(json.version())));
     }
@@ -31,17 +30,18 @@ final class NodeMapper {
     static ProviderInfo toModel(ProviderJson json) throws TopologyException {
         String host = required("host", json.host());
         String clientHost = required("clientListener", json.clientListener());
-        X25519PublicKey key = publicKey(required("pubKey", json.pubKey()));
+        X25519PublicKey key = JsonKeys.read("pubKey", required("pubKey", json.pubKey()));
         List<String> clients = new ArrayList<>();
         for (ClientJson client : required("registeredClients", json.registeredClients())) {
-            clients.add(required("registeredClients[].pubKey", client == null ? null : client.pubKey()));
+            String field = "registeredClients[].pubKey";
+            clients.add(JsonKeys.read(field, required(field, client == null ? null : client.pubKey())).toBase58());
         }
         return build(() -> new ProviderInfo(host, clientHost, key, clients, orZero(json.lastSeen()),
                 orEmpty(json.version())));
     }
 
     static MixMetricsReport toModel(MetricsJson json) throws TopologyException {
-        X25519PublicKey key = publicKey(required("pubKey", json.pubKey()));
+        X25519PublicKey key = JsonKeys.read("pubKey", required("pubKey", json.pubKey()));
         long received = required("received", json.received());
         Map<String, Long> sent = required("sent", json.sent());
         return build(() -> new MixMetricsReport(key, received, sent));
@@ -54,18 +54,19 @@ final class NodeMapper {
     }
 
     static MixNodeJson toJson(MixNodeInfo node, boolean withLastSeen) {
-        return new MixNodeJson(node.host(), node.publicKey().toBase58(), node.layer(),
+        return new MixNodeJson(node.host(), JsonKeys.write(node.publicKey()), node.layer(),
                 withLastSeen ? node.lastSeenNanos() : null, node.version());
     }
 
     static ProviderJson toJson(ProviderInfo provider, boolean withLastSeen) {
-        List<ClientJson> clients = provider.registeredClients().stream().map(ClientJson::new).toList();
-        return new ProviderJson(provider.host(), provider.clientHost(), provider.publicKey().toBase58(), clients,
+        List<ClientJson> clients = provider.registeredClients().stream()
+                .map(address -> new ClientJson(JsonKeys.writeAddress(address))).toList();
+        return new ProviderJson(provider.host(), provider.clientHost(), JsonKeys.write(provider.publicKey()), clients,
                 withLastSeen ? provider.lastSeenNanos() : null, provider.version());
     }
 
     static MetricsJson toJson(MixMetricsReport report, Long timestamp) {
-        return new MetricsJson(report.publicKey().toBase58(), report.received(), report.sent(), timestamp);
+        return new MetricsJson(JsonKeys.write(report.publicKey()), report.received(), report.sent(), timestamp);
     }
 
     private static <T> T required(String field, T value) throws TopologyException {
@@ -73,15 +74,6 @@ final class NodeMapper {
             throw new TopologyException(Reason.MALFORMED, "missing field '" + field + "'");
         }
         return value;
-    }
-
-    private static X25519PublicKey publicKey(String base58) throws TopologyException {
-        try {
-            return X25519PublicKey.fromBase58(base58);
-        } catch (CryptoException e) {
-            throw new TopologyException(Reason.INVALID_VALUE,
-                    "pubKey must be base58 of " + X25519PublicKey.LENGTH + " bytes", e);
-        }
     }
 
     /**

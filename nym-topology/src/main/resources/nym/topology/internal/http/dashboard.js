@@ -27,6 +27,29 @@ function describeAge(ms) {
   return Number.isNaN(ms) ? "?" : (ms / 1000).toFixed(1) + " s ago";
 }
 
+const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+/**
+ * The JSON has keys in URL-safe base64, as the seed's topology does; the page shows them in base58,
+ * as nym-mixnode init, nym-provider init and the clients print them.
+ */
+function displayKey(key) {
+  if (typeof key !== "string" || !/^[A-Za-z0-9_-]{43}=$/.test(key)) {
+    return String(key);
+  }
+  const bytes = [...atob(key.replace(/-/g, "+").replace(/_/g, "/"))].map((ch) => ch.charCodeAt(0));
+  let n = bytes.reduce((value, byte) => value * 256n + BigInt(byte), 0n);
+  let out = "";
+  while (n > 0n) {
+    out = BASE58[Number(n % 58n)] + out;
+    n /= 58n;
+  }
+  for (let i = 0; i < bytes.length && bytes[i] === 0; i++) {
+    out = "1" + out;
+  }
+  return out;
+}
+
 function shortKey(key) {
   return typeof key === "string" && key.length > 16 ? key.slice(0, 8) + "…" + key.slice(-6) : String(key);
 }
@@ -59,7 +82,7 @@ function mixRows(mixNodes, metrics, nowMs) {
       row.className = seen > STALE_MS ? "stale" : "";
       cell(row, String(node.layer));
       cell(row, String(node.host));
-      cell(row, shortKey(node.pubKey), "key").title = String(node.pubKey);
+      cell(row, shortKey(displayKey(node.pubKey)), "key").title = displayKey(node.pubKey);
       cell(row, node.version === undefined ? "?" : String(node.version));
       cell(row, describeAge(seen));
       cell(row, count(report.received), "number");
@@ -79,7 +102,7 @@ function providerRows(providers, nowMs) {
       row.className = seen > STALE_MS ? "stale" : "";
       cell(row, String(provider.host));
       cell(row, provider.clientListener === undefined ? "?" : String(provider.clientListener));
-      cell(row, shortKey(provider.pubKey), "key").title = String(provider.pubKey);
+      cell(row, shortKey(displayKey(provider.pubKey)), "key").title = displayKey(provider.pubKey);
       cell(row, provider.version === undefined ? "?" : String(provider.version));
       cell(row, describeAge(seen));
       cell(row, String(clients), "number");

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import nym.crypto.keys.X25519PublicKey;
 import nym.topology.MixNodeInfo;
 import nym.topology.ProviderInfo;
 import nym.topology.TestNodes;
@@ -60,6 +61,24 @@ class JsonCodecTest {
         JsonNode expected = PLAIN.readTree(fixture());
         JsonNode written = PLAIN.readTree(JsonCodec.writeTopology(JsonCodec.readTopology(fixture())));
         assertEquals(expected, written);
+    }
+
+    @Test
+    void keysAreWrittenInUrlSafeBase64AsTheSeedShowsThemAndReadInEitherForm() throws Exception {
+        String seedKey = "_ObRUsYnHDJOPDHXyfq5bnIoSbdn3BsSRcrLl-FCY1c="; // the seed's first mix node
+        MixNodeInfo fromSeed = JsonCodec.readMixNode(json("{'host':'127.0.0.1:5','pubKey':'" + seedKey + "','layer':2}"));
+        assertEquals(seedKey, PLAIN.readTree(JsonCodec.writeMixNode(fromSeed)).get("pubKey").asText());
+
+        MixNodeInfo fromBase58 = JsonCodec.readMixNode(json("{'host':'127.0.0.1:5','pubKey':'KEY','layer':2}"));
+        assertEquals(TestNodes.key(1), fromBase58.publicKey(), "an earlier node's base58 key reads as the same key");
+        String written = PLAIN.readTree(JsonCodec.writeMixNode(fromBase58)).get("pubKey").asText();
+        assertEquals(java.util.Base64.getUrlEncoder().encodeToString(TestNodes.key(1).toByteArray()), written);
+        assertEquals(fromBase58, JsonCodec.readMixNode(json("{'host':'127.0.0.1:5','pubKey':'" + written + "','layer':2}")));
+
+        ProviderInfo provider = JsonCodec.readProvider(json("{'host':'127.0.0.1:5','clientListener':'127.0.0.1:6',"
+                + "'pubKey':'" + written + "','registeredClients':[{'pubKey':'" + seedKey + "'},{'pubKey':'KEY'}]}"));
+        assertEquals(List.of(X25519PublicKey.fromBytes(java.util.Base64.getUrlDecoder().decode(seedKey)).toBase58(), KEY),
+                provider.registeredClients(), "the model holds client addresses in base58, whichever form came");
     }
 
     @Test
@@ -117,15 +136,17 @@ class JsonCodecTest {
         "mix|null|MALFORMED|body must be one JSON object",
         "mix|{'host':'127.0.0.1:5','pubKey':'KEY','layer':4}|INVALID_VALUE|layer must be 1 to 3",
         "mix|{'host':'127.0.0.1:5','pubKey':'KEY','layer':0}|INVALID_VALUE|layer must be 1 to 3",
-        "mix|{'host':'127.0.0.1:5','pubKey':'abc','layer':1}|INVALID_VALUE|pubKey must be base58 of 32 bytes",
-        "mix|{'host':'127.0.0.1:5','pubKey':'0OIl','layer':1}|INVALID_VALUE|pubKey must be base58 of 32 bytes",
+        "mix|{'host':'127.0.0.1:5','pubKey':'abc','layer':1}|INVALID_VALUE|pubKey must be URL-safe base64 (or base58) of 32 bytes",
+        "mix|{'host':'127.0.0.1:5','pubKey':'0OIl','layer':1}|INVALID_VALUE|pubKey must be URL-safe base64 (or base58) of 32 bytes",
+        "mix|{'host':'127.0.0.1:5','pubKey':'abc=','layer':1}|INVALID_VALUE|pubKey must be URL-safe base64 (or base58) of 32 bytes",
+        "mix|{'host':'127.0.0.1:5','pubKey':'AAAA+/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=','layer':1}|INVALID_VALUE|pubKey must be URL-safe base64 (or base58) of 32 bytes",
         "mix|{'host':'localhost:5','pubKey':'KEY','layer':1}|INVALID_VALUE|host must be \"ip:port\"",
         "provider|{'host':'127.0.0.1:5','pubKey':'KEY','registeredClients':[]}|MALFORMED|missing field 'clientListener'",
         "provider|{'host':'127.0.0.1:5','clientListener':'127.0.0.1:6','pubKey':'KEY'}|MALFORMED|missing field 'registeredClients'",
         "provider|{'host':'127.0.0.1:5','clientListener':'127.0.0.1:6','pubKey':'KEY','registeredClients':[{}]}|MALFORMED|missing field",
         "provider|{'host':'127.0.0.1:5','clientListener':'127.0.0.1:6','pubKey':'KEY','registeredClients':[null]}|MALFORMED|missing field",
         "provider|{'host':'127.0.0.1:5','clientListener':'127.0.0.1:6','pubKey':'KEY','registeredClients':{}}|MALFORMED|wrong type",
-        "provider|{'host':'127.0.0.1:5','clientListener':'127.0.0.1:6','pubKey':'KEY','registeredClients':[{'pubKey':'xyz'}]}|INVALID_VALUE|client address",
+        "provider|{'host':'127.0.0.1:5','clientListener':'127.0.0.1:6','pubKey':'KEY','registeredClients':[{'pubKey':'xyz'}]}|INVALID_VALUE|registeredClients[].pubKey must be URL-safe base64 (or base58) of 32 bytes",
     })
     void refusesBadRegistrations(String kind, String body, Reason reason, String message) {
         Executable read = kind.equals("mix") ? () -> JsonCodec.readMixNode(json(body))
