@@ -60,14 +60,7 @@ record NewInstance(Path configFile, Path privateKey, Path publicKey, X25519KeyPa
      *
      * @param header the config file's comment lines
      * @param config the config file's sections
-     */
-    void stage(String header, Object config) throws ConfigException {
-        stage(header, config, Map.of());
-    }
-
-    /**
-     * {@link #stage(String, Object)} with comments in the config file, as
-     * {@link TomlFiles#write(Path, String, Object, Map)} takes them.
+     * @param comments the config file's comments, as {@link TomlFiles#write(Path, String, Object, Map)} takes them
      */
     void stage(String header, Object config, Map<String, String> comments) throws ConfigException {
         discard(leftovers(configFile, privateKey.getParent()));

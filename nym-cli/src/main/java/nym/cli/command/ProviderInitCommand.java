@@ -53,7 +53,7 @@ final class ProviderInitCommand implements Callable<Integer> {
                 new ProviderConfigFile.Provider(id, mixListen, clientListen, directory,
                         provider.privateKey().toString(), provider.publicKey().toString(),
                         data.resolve("inboxes.db").toString()),
-                ProviderConfigFile.Debug.DEFAULT));
+                ProviderConfigFile.Debug.DEFAULT), ProviderConfigFile.COMMENTS);
         provider.commit();
         System.out.println("Saved mixnet sphinx keypair");
         System.out.println("Saved configuration file to \"" + provider.configFile() + "\"");

@@ -1,5 +1,7 @@
 package nym.cli.config;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -12,6 +14,23 @@ public record MixNodeConfigFile(@JsonProperty("mixnode") Mixnode mixnode, @JsonP
     /** The file's first lines. */
     public static final String HEADER = "# Nym mix node configuration, written by nym-mixnode init.\n"
             + "# Command-line options of nym-mixnode run override these values.\n\n";
+
+    /** What the file says about its sections and keys. */
+    public static final Map<String, String> COMMENTS = Map.ofEntries(
+            Map.entry("mixnode", "##### mix node config options #####"),
+            Map.entry("mixnode.id", "# the node's name: its files are in $HOME/.nym/mixnodes/<id>/"),
+            Map.entry("mixnode.layer", "# the layer the node mixes in: 1, 2 or 3"),
+            Map.entry("mixnode.listening_address", "# where the node accepts packets, \"ip:port\" (port 0: any free"
+                    + " port at each start)"),
+            Map.entry("mixnode.announce_address", "# the address other nodes and clients are told to send to (the"
+                    + " listening one,\n# unless the node is behind a forwarded port)"),
+            Map.entry("mixnode.directory_server", "# the directory the node announces itself to and reads the next"
+                    + " layer from"),
+            Map.entry("mixnode.private_sphinx_key_file", "# the node's X25519 key pair (PEM), which unwraps the"
+                    + " packets sent through it"),
+            Map.entry("debug", "##### debug config options #####"),
+            Map.entry("debug.presence_interval_ms", "# how often the node tells the directory it is up"),
+            Map.entry("debug.metrics_interval_ms", "# how often the node sends the directory its packet counts"));
 
     /**
      * @param id the node's id

@@ -1,5 +1,7 @@
 package nym.cli.config;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -12,6 +14,24 @@ public record ProviderConfigFile(@JsonProperty("provider") Provider provider, @J
     /** The file's first lines. */
     public static final String HEADER = "# Nym store-and-forward provider configuration, written by nym-provider init.\n"
             + "# Command-line options of nym-provider run override these values.\n\n";
+
+    /** What the file says about its sections and keys. */
+    public static final Map<String, String> COMMENTS = Map.ofEntries(
+            Map.entry("provider", "##### provider config options #####"),
+            Map.entry("provider.id", "# the provider's name: its files are in $HOME/.nym/sfw-providers/<id>/"),
+            Map.entry("provider.mix_listening_address", "# where the provider accepts packets from the last mix"
+                    + " layer, \"ip:port\""),
+            Map.entry("provider.client_listening_address", "# where clients register and pull their messages,"
+                    + " \"ip:port\""),
+            Map.entry("provider.directory_server", "# the directory the provider announces itself and its clients"
+                    + " to"),
+            Map.entry("provider.private_sphinx_key_file", "# the provider's X25519 key pair (PEM): it unwraps the"
+                    + " packets' last layer\n# and authenticates the channel clients pull through"),
+            Map.entry("provider.inbox_database", "# the SQLite file that keeps every client's messages until it"
+                    + " pulls them"),
+            Map.entry("debug", "##### debug config options #####"),
+            Map.entry("debug.presence_interval_ms", "# how often the provider tells the directory it is up, with its"
+                    + " clients"));
 
     /**
      * @param id the provider's id

@@ -35,7 +35,7 @@ class NewInstanceStagingTest {
     }
 
     private static void initialise(NewInstance instance, String marker) throws Exception {
-        instance.stage("# header\n", Map.of("client", Map.of("marker", marker)));
+        instance.stage("# header\n", Map.of("client", Map.of("marker", marker)), Map.of());
         instance.commit();
     }
 
@@ -47,7 +47,7 @@ class NewInstanceStagingTest {
         initialise(old, "old");
         NewInstance next = instance(config, data);
 
-        next.stage("# header\n", Map.of("client", Map.of("marker", "new")));
+        next.stage("# header\n", Map.of("client", Map.of("marker", "new")), Map.of());
         assertEquals(old.keys().publicKey().toBase58(), publicKey(next), "the instance's own key files are unchanged");
         assertTrue(Files.readString(config).contains("old"));
         ConfigException refused = assertThrows(ConfigException.class, () -> NewInstance.checkFinished(config, data, INIT));
@@ -74,7 +74,8 @@ class NewInstanceStagingTest {
         Path unwritable = dir.resolve("blocked/config.toml");
         NewInstance next = instance(unwritable, data);
 
-        assertThrows(ConfigException.class, () -> next.stage("# header\n", Map.of("client", Map.of("marker", "new"))));
+        assertThrows(ConfigException.class,
+                () -> next.stage("# header\n", Map.of("client", Map.of("marker", "new")), Map.of()));
         assertEquals(old.keys().publicKey().toBase58(), publicKey(old));
         NewInstance.checkFinished(dir.resolve("config/config.toml"), data, INIT);
     }
@@ -85,7 +86,7 @@ class NewInstanceStagingTest {
         Path data = dir.resolve("data");
         initialise(instance(config, data), "first");
         NewInstance killed = instance(config, data);
-        killed.stage("# header\n", Map.of("client", Map.of("marker", "killed")));
+        killed.stage("# header\n", Map.of("client", Map.of("marker", "killed")), Map.of());
         // Killed after its first rename: a new private key beside the old public key and config.
         Files.move(data.resolve("private_identity.pem" + NewInstance.STAGED), killed.privateKey(),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
