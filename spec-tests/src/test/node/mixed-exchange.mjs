@@ -1,6 +1,7 @@
-// Two clients send each other COUNT messages of mixed sizes (1 byte to 200 KiB, with multi-byte
-// UTF-8) at once, over the seed's WebSocket API with the ws package; both subscribe and collect what
-// arrives. Prints one line of JSON: what was sent, refused, missing, corrupted or duplicated.
+// Two clients send each other COUNT messages of mixed sizes (a few dozen characters to 200,000, most
+// with multi-byte UTF-8) at once, over the seed's WebSocket API with the ws package; both subscribe
+// and collect what arrives, and go on listening for 2 s after the last one for duplicates. Prints one
+// line of JSON: what was sent, refused, missing, corrupted or duplicated.
 //
 // Usage: node mixed-exchange.mjs URL_A URL_B COUNT
 import { createHash, randomBytes } from "node:crypto";
@@ -22,12 +23,18 @@ function connect(url) {
       if (response.type === "received") pushes.forEach((push) => push(response.messages));
       else waiting.shift()(response);
     });
-    socket.on("open", () => resolve({
-      request: (body) => new Promise((answer) => { waiting.push(answer); socket.send(JSON.stringify(body)); }),
-      onPush: (push) => pushes.push(push),
-      close: () => socket.close(),
-    }));
-    socket.on("error", reject);
+    let closing = false;
+    socket.on("open", () => {
+      // From here on a failure ends the script at once, rather than at the caller's deadline.
+      socket.on("error", (error) => { console.error("websocket " + url + ": " + error.message); process.exit(2); });
+      socket.on("close", () => { if (!closing) { console.error("websocket " + url + " closed"); process.exit(2); } });
+      resolve({
+        request: (body) => new Promise((answer) => { waiting.push(answer); socket.send(JSON.stringify(body)); }),
+        onPush: (push) => pushes.push(push),
+        close: () => { closing = true; socket.close(); },
+      });
+    });
+    socket.once("error", reject);
   });
 }
 
@@ -71,6 +78,7 @@ for (let i = 0; i < Number(count); i++) {
 while (Date.now() < deadline && sent.some((id) => !received.has(id))) {
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
+await new Promise((resolve) => setTimeout(resolve, 2_000)); // a duplicate would come soon after
 console.log(JSON.stringify({
   sent: sent.length,
   refused: refused.length,

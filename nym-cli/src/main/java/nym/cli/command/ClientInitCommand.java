@@ -72,7 +72,7 @@ final class ClientInitCommand implements Callable<Integer> {
                 return registered;
             }, System.out::println);
         } catch (ConfigException | RuntimeException e) {
-            client.discardStaged();
+            client.discardStaged(e);
             throw e;
         }
         client.commit();

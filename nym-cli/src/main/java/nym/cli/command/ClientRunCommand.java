@@ -12,8 +12,6 @@ import nym.cli.config.ClientConfigFile;
 import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
 import nym.cli.config.SocketType;
-import nym.cli.config.TomlFiles;
-import nym.cli.wiring.InstanceLock;
 import nym.cli.wiring.LocalApi;
 import nym.cli.wiring.MixnetClient;
 import nym.cli.wiring.ParentWatchdog;
@@ -65,10 +63,8 @@ final class ClientRunCommand implements Callable<Integer> {
                         + origin + "\"");
             }
         }
-        NewInstance.checkFinished(NymHome.Kind.CLIENT, id, "nym-client init");
-        ClientConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.CLIENT, id), ClientConfigFile.class);
-        // Two runs of one client would share its inbox and received.db, each with half the fragments.
-        InstanceLock.acquireInstance(NymHome.Kind.CLIENT, id, "client");
+        ClientConfigFile file = RunStart.lockAndReadConfig(NymHome.Kind.CLIENT, id, "client", "nym-client init",
+                ClientConfigFile.class);
         ClientConfigFile.Client config = file.client();
         SocketType socket = SocketType.parse(socketType != null ? "--socket-type" : "socket.socket_type",
                 socketType != null ? socketType : file.socket().socketType());

@@ -7,8 +7,6 @@ import java.util.concurrent.Callable;
 
 import nym.cli.config.MixNodeConfigFile;
 import nym.cli.config.NymHome;
-import nym.cli.config.TomlFiles;
-import nym.cli.wiring.InstanceLock;
 import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Periodic;
 import nym.cli.wiring.ReplayTags;
@@ -52,10 +50,8 @@ final class MixNodeRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NewInstance.checkFinished(NymHome.Kind.MIXNODE, id, "nym-mixnode init");
-        MixNodeConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.MIXNODE, id), MixNodeConfigFile.class);
-        // Two runs of one node would announce one key at two addresses (and a provider share its inboxes).
-        InstanceLock.acquireInstance(NymHome.Kind.MIXNODE, id, "mix node");
+        MixNodeConfigFile file = RunStart.lockAndReadConfig(NymHome.Kind.MIXNODE, id, "mix node", "nym-mixnode init",
+                MixNodeConfigFile.class);
         MixNodeConfigFile.Mixnode config = file.mixnode();
         int effectiveLayer = layer != null ? layer : config.layer();
         NodeOptions.checkLayer(layer != null ? "--layer" : "mixnode.layer", effectiveLayer);

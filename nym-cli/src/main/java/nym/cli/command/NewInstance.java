@@ -18,21 +18,33 @@ import nym.crypto.keys.X25519KeyPair;
 /**
  * The part of every {@code init} that is the same for each kind of instance: refuse an existing id
  * unless forced, create the X25519 key pair for {@code data/}, and write the key files and
- * {@code config.toml} so that a failure never leaves a mix of old and new. {@link #prepare} checks
- * and generates without writing; {@link #stage} writes all three files under staged names (an
- * instance's own files unchanged, and a failure removes what it wrote); {@link #commit} then gives
- * them their names, config.toml last. A {@code run} refuses to start while staged files are left
- * ({@link #checkFinished}): an init killed between its renames would otherwise start a mix of two
- * identities.
+ * {@code config.toml} so that no failure and no kill leaves a mix of two identities that a
+ * {@code run} would start. {@link #prepare} checks and generates without writing; {@link #stage}
+ * writes all three files under staged names ({@code *.new}), the instance's own files unchanged;
+ * {@link #commit} gives them their names, config.toml last. A {@code run} refuses to start while
+ * staged files are left ({@link #checkFinished}).
  *
- * @param configFile where the instance's {@code config.toml} goes
- * @param privateKey the private key file written
- * @param publicKey the public key file written
- * @param keys the new key pair
+ * <p>The staged files are also the mark of an unfinished init: one killed between its renames leaves
+ * them beside a mix of old and new files. So an init removes staged files only once its own commit
+ * has made the instance whole, or, after a failure of its own, only if no earlier init had left any.
  */
-record NewInstance(Path configFile, Path privateKey, Path publicKey, X25519KeyPair keys) {
+final class NewInstance {
     /** What a staged file's name ends with. */
     static final String STAGED = ".new";
+
+    private final Path configFile;
+    private final Path privateKey;
+    private final Path publicKey;
+    private final X25519KeyPair keys;
+    /** Whether staged files of an earlier, unfinished init were there when this one staged its own. */
+    private boolean earlierUnfinished;
+
+    private NewInstance(Path configFile, Path privateKey, Path publicKey, X25519KeyPair keys) {
+        this.configFile = configFile;
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
+        this.keys = keys;
+    }
 
     /**
      * Checks that the id is free (or {@code force}) and generates the keys; writes nothing.
@@ -49,33 +61,57 @@ record NewInstance(Path configFile, Path privateKey, Path publicKey, X25519KeyPa
                     + "; use --force to overwrite it");
         }
         Path data = NymHome.dataDir(kind, id);
-        return new NewInstance(configFile, data.resolve("private_" + keyName + ".pem"),
-                data.resolve("public_" + keyName + ".pem"), X25519KeyPair.generate(new SecureRandom()));
+        return at(configFile, data.resolve("private_" + keyName + ".pem"), data.resolve("public_" + keyName + ".pem"));
+    }
+
+    /** @return an instance with new keys whose files go to these paths (tests) */
+    static NewInstance at(Path configFile, Path privateKey, Path publicKey) {
+        return new NewInstance(configFile, privateKey, publicKey, X25519KeyPair.generate(new SecureRandom()));
+    }
+
+    /** @return where the instance's {@code config.toml} goes */
+    Path configFile() {
+        return configFile;
+    }
+
+    /** @return the private key file written */
+    Path privateKey() {
+        return privateKey;
+    }
+
+    /** @return the public key file written */
+    Path publicKey() {
+        return publicKey;
+    }
+
+    /** @return the new key pair */
+    X25519KeyPair keys() {
+        return keys;
     }
 
     /**
-     * Removes what an unfinished init left staged, then writes the key files and {@code config.toml}
-     * under their staged names; if one cannot be written, removes the others and throws, the
-     * instance's own files unchanged. Call it with the instance's lock held.
+     * Writes the key files and {@code config.toml} under their staged names (over any an earlier init
+     * left); if one cannot be written, {@link #discardStaged() discards} and throws, the instance's
+     * own files unchanged. Call it with the instance's lock held.
      *
      * @param header the config file's comment lines
      * @param config the config file's sections
      * @param comments the config file's comments, as {@link TomlFiles#write(Path, String, Object, Map)} takes them
      */
     void stage(String header, Object config, Map<String, String> comments) throws ConfigException {
-        discard(leftovers(configFile, privateKey.getParent()));
+        earlierUnfinished = !leftovers(configFile, privateKey.getParent()).isEmpty();
         try {
             KeyFiles.write(keys, staged(privateKey), staged(publicKey));
             TomlFiles.write(staged(configFile), header, config, comments);
         } catch (ConfigException | RuntimeException e) {
-            discardStaged();
+            discardStaged(e);
             throw e;
         }
     }
 
     /**
      * Gives the staged files their names, keys first and {@code config.toml} last, logging each key
-     * file as the seed shows it.
+     * file as the seed shows it; then removes any other staged file an earlier init left.
      *
      * @throws ConfigException if a rename fails; a {@code run} then refuses until init runs again
      */
@@ -88,6 +124,23 @@ record NewInstance(Path configFile, Path privateKey, Path publicKey, X25519KeyPa
             }
         }
         KeyFiles.logWritten(privateKey, publicKey);
+        discard(leftovers(configFile, privateKey.getParent()));
+    }
+
+    /**
+     * After a failure of this init before its commit: removes the files it staged, unless an earlier
+     * init had left staged files, which must stay to keep {@code run} from starting what that one
+     * left. A failure to remove them is added to {@code cause}, which the caller throws.
+     */
+    void discardStaged(Exception cause) {
+        if (earlierUnfinished) {
+            return;
+        }
+        try {
+            discard(List.of(staged(privateKey), staged(publicKey), staged(configFile)));
+        } catch (ConfigException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /**
@@ -105,11 +158,6 @@ record NewInstance(Path configFile, Path privateKey, Path publicKey, X25519KeyPa
             throw new ConfigException("an earlier `" + init + "` did not finish (it left " + left.get(0)
                     + "): run it again, with --force");
         }
-    }
-
-    /** Removes this init's staged files, after a failure on the way. */
-    void discardStaged() throws ConfigException {
-        discard(List.of(staged(privateKey), staged(publicKey), staged(configFile)));
     }
 
     private static Path staged(Path file) {
@@ -137,7 +185,7 @@ record NewInstance(Path configFile, Path privateKey, Path publicKey, X25519KeyPa
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                throw new ConfigException("cannot remove " + file + ", left by an unfinished init: " + e.getMessage(), e);
+                throw new ConfigException("cannot remove " + file + ", staged by an init: " + e.getMessage(), e);
             }
         }
     }

@@ -7,8 +7,6 @@ import java.util.concurrent.Callable;
 
 import nym.cli.config.NymHome;
 import nym.cli.config.ProviderConfigFile;
-import nym.cli.config.TomlFiles;
-import nym.cli.wiring.InstanceLock;
 import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Periodic;
 import nym.cli.wiring.ReplayTags;
@@ -50,11 +48,8 @@ final class ProviderRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NewInstance.checkFinished(NymHome.Kind.PROVIDER, id, "nym-provider init");
-        ProviderConfigFile file = TomlFiles.read(NymHome.configFile(NymHome.Kind.PROVIDER, id),
-                ProviderConfigFile.class);
-        // Two runs of one node would announce one key at two addresses (and a provider share its inboxes).
-        InstanceLock.acquireInstance(NymHome.Kind.PROVIDER, id, "provider");
+        ProviderConfigFile file = RunStart.lockAndReadConfig(NymHome.Kind.PROVIDER, id, "provider",
+                "nym-provider init", ProviderConfigFile.class);
         ProviderConfigFile.Provider config = file.provider();
         Duration presenceInterval = Duration.ofMillis(ConfigTimings.positive("debug.presence_interval_ms",
                 file.debug().presenceIntervalMs()));

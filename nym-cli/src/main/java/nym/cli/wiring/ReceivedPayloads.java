@@ -153,11 +153,12 @@ final class ReceivedPayloads {
         while (roomMade && !waiting.isEmpty()) {
             roomMade = false;
             boolean setsFull = false;
-            for (Map.Entry<Long, Integer> entry : new ArrayList<>(waiting.entrySet())) {
-                if (setsFull && !reassembler.isPending(entry.getValue())) {
-                    continue;
+            // The ids, not the entries: a TreeMap's entry may take another's key when one is removed.
+            for (long id : new ArrayList<>(waiting.keySet())) {
+                Integer set = waiting.get(id);
+                if (set == null || setsFull && !reassembler.isPending(set)) {
+                    continue; // dropped with its set meanwhile, or still no room for a new set
                 }
-                long id = entry.getKey();
                 List<StoredMessage> stored = store.payloads(List.of(id));
                 noRoom = null;
                 if (!stored.isEmpty()) {

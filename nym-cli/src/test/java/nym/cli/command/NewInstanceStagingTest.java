@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import nym.cli.config.ConfigException;
 import nym.crypto.keys.KeyPem;
-import nym.crypto.keys.X25519KeyPair;
 
 /**
  * An init writes its key files and config.toml so that no failure or kill leaves a mix of two
@@ -26,12 +24,21 @@ class NewInstanceStagingTest {
     private static final String INIT = "nym-client init --id alice";
 
     private static NewInstance instance(Path config, Path data) {
-        return new NewInstance(config, data.resolve("private_identity.pem"), data.resolve("public_identity.pem"),
-                X25519KeyPair.generate(new SecureRandom()));
+        return NewInstance.at(config, data.resolve("private_identity.pem"), data.resolve("public_identity.pem"));
     }
 
     private static String publicKey(NewInstance instance) throws Exception {
         return KeyPem.readX25519Public(instance.publicKey()).toBase58();
+    }
+
+    /** @return a second init of an initialised instance, killed after its first rename (a new private key, the rest old) */
+    private static NewInstance killedAfterItsFirstRename(Path config, Path data) throws Exception {
+        initialise(instance(config, data), "first");
+        NewInstance killed = instance(config, data);
+        killed.stage("# header\n", Map.of("client", Map.of("marker", "killed")), Map.of());
+        Files.move(data.resolve("private_identity.pem" + NewInstance.STAGED), killed.privateKey(),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return killed;
     }
 
     private static void initialise(NewInstance instance, String marker) throws Exception {
@@ -81,15 +88,32 @@ class NewInstanceStagingTest {
     }
 
     @Test
+    void aFailedInitAfterAKilledOneLeavesRunRefusing(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config/config.toml");
+        Path data = dir.resolve("data");
+        NewInstance killed = killedAfterItsFirstRename(config, data);
+
+        // The next init stages its own files, then fails (its registration, or the store's handover).
+        NewInstance failed = instance(config, data);
+        failed.stage("# header\n", Map.of("client", Map.of("marker", "failed")), Map.of());
+        failed.discardStaged(new Exception("registration failed"));
+        assertThrows(ConfigException.class, () -> NewInstance.checkFinished(config, data, INIT),
+                "the instance still holds keys of two identities");
+
+        // And one whose staging fails.
+        Files.writeString(dir.resolve("blocked"), "a file");
+        NewInstance unwritable = NewInstance.at(dir.resolve("blocked/config.toml"), killed.privateKey(),
+                killed.publicKey());
+        assertThrows(ConfigException.class,
+                () -> unwritable.stage("# header\n", Map.of("client", Map.of("marker", "x")), Map.of()));
+        assertThrows(ConfigException.class, () -> NewInstance.checkFinished(config, data, INIT));
+    }
+
+    @Test
     void whatAnInitKilledBetweenItsRenamesLeftStopsARunAndTheNextInitReplacesIt(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("config/config.toml");
         Path data = dir.resolve("data");
-        initialise(instance(config, data), "first");
-        NewInstance killed = instance(config, data);
-        killed.stage("# header\n", Map.of("client", Map.of("marker", "killed")), Map.of());
-        // Killed after its first rename: a new private key beside the old public key and config.
-        Files.move(data.resolve("private_identity.pem" + NewInstance.STAGED), killed.privateKey(),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        killedAfterItsFirstRename(config, data);
 
         ConfigException refused = assertThrows(ConfigException.class, () -> NewInstance.checkFinished(config, data, INIT));
         assertTrue(refused.getMessage().contains("public_identity.pem" + NewInstance.STAGED)
