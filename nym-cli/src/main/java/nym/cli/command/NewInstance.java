@@ -91,7 +91,7 @@ final class NewInstance {
 
     /**
      * Writes the key files and {@code config.toml} under their staged names (over any an earlier init
-     * left); if one cannot be written, {@link #discardStaged() discards} and throws, the instance's
+     * left); if one cannot be written, {@link #discardStaged(Exception) discards} and throws, the instance's
      * own files unchanged. Call it with the instance's lock held.
      *
      * @param header the config file's comment lines

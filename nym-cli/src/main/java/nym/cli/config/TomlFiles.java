@@ -54,11 +54,6 @@ public final class TomlFiles {
         }
     }
 
-    /** Writes {@code value} as TOML, after {@code header} comment lines, atomically. */
-    public static void write(Path file, String header, Object value) throws ConfigException {
-        write(file, header, value, Map.of());
-    }
-
     /**
      * Writes {@code value} as TOML, after {@code header} comment lines, atomically, with comments.
      *
