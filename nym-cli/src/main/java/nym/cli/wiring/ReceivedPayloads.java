@@ -1,6 +1,7 @@
 package nym.cli.wiring;
 
 import java.lang.System.Logger.Level;
+import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,9 +42,11 @@ import nym.traffic.client.CoverMessage;
  * payload, so a payload stored then is handled at the next pull, not at the next start (the provider
  * hands it over again, but the store skips it as a redelivery).
  *
- * <p>A fragment the reassembler has no room for (too many partial messages, or too many bytes
- * held) stays stored and waits; it is handed on, oldest first, as soon as a message completes or a
- * partial one expires, and at every pull after expired ones are dropped.
+ * <p>The reassembler is detached: it knows fragments by their headers and local ids, and a completed
+ * message is read back from the store, so partial messages take little memory however large. A
+ * fragment it has no room for (too many partial messages) stays stored and waits; it is handed on,
+ * oldest first, as soon as a message completes or a partial one expires, and at every pull after
+ * expired ones are dropped.
  *
  * <p>Thread-safe (one lock).
  */
@@ -70,10 +73,14 @@ final class ReceivedPayloads {
     private boolean completed;
 
     ReceivedPayloads(ClientMessageStore store, SphinxGeometry geometry) {
-        this(store, geometry, () -> MessageReassembler.builder(Clock.systemUTC()).geometry(geometry).build());
+        this(store, geometry, () -> MessageReassembler.builder(Clock.systemUTC()).geometry(geometry).detached()
+                .build());
     }
 
-    /** @param reassemblers makes the reassembler, at the start and at every rebuild (tests set its limits) */
+    /**
+     * @param reassemblers makes the reassembler, at the start and at every rebuild (tests set its
+     *     limits): a detached one, which holds no fragment data, since the store has it
+     */
     ReceivedPayloads(ClientMessageStore store, SphinxGeometry geometry, Supplier<MessageReassembler> reassemblers) {
         this.store = store;
         this.geometry = geometry;
@@ -117,6 +124,11 @@ final class ReceivedPayloads {
      */
     synchronized void fallBehind() {
         behind = true;
+    }
+
+    /** @return what the reassembler counts as held, for tests: no fragment data, which only the store holds */
+    synchronized long heldBytes() {
+        return reassembler.bufferedBytes();
     }
 
     /** @return whether a message was completed (and stored) since the last call */
@@ -210,9 +222,9 @@ final class ReceivedPayloads {
         payloadsBySet.computeIfAbsent(set, s -> new ArrayList<>()).add(id);
         header.previousSetId().ifPresent(other -> link(set, other));
         header.nextSetId().ifPresent(other -> link(set, other));
-        Optional<byte[]> complete;
+        Optional<long[]> complete;
         try {
-            complete = reassembler.accept(fragment);
+            complete = reassembler.acceptDetached(fragment, id);
         } catch (FragmentException e) {
             payloadsBySet.get(set).remove(id);
             if (e.reason() == FragmentException.Reason.TOO_MANY_PENDING
@@ -237,10 +249,35 @@ final class ReceivedPayloads {
                 payloadsBySet.remove(member);
                 linkedSets.remove(member);
             }
-            complete(complete.get(), ids);
+            complete(assemble(complete.get()), ids);
         }
         dropExpiredSets();
         return complete.isPresent();
+    }
+
+    /** @return the message whose fragments, in order, are the stored payloads {@code ids} */
+    private byte[] assemble(long[] ids) throws ProviderException {
+        Map<Long, byte[]> stored = new HashMap<>();
+        for (StoredMessage payload : store.payloads(Arrays.stream(ids).boxed().toList())) {
+            stored.put(payload.id(), payload.payload());
+        }
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        for (long id : ids) {
+            byte[] payload = stored.get(id);
+            if (payload == null) {
+                throw new ProviderException(ProviderException.Reason.STORAGE, "fragment " + id
+                        + " of a complete message is no longer stored");
+            }
+            try {
+                byte[] bytes = PacketPayload.fromBytes(Delivery.fromBytes(payload, geometry.payloadLength()).payload())
+                        .recoverMessage();
+                message.writeBytes(Fragment.fromBytes(bytes).data());
+            } catch (SphinxException | FragmentException e) {
+                throw new ProviderException(ProviderException.Reason.STORAGE, "fragment " + id
+                        + " of a complete message no longer reads: " + e.getMessage(), e);
+            }
+        }
+        return message.toByteArray();
     }
 
     /** Stores a complete message, with the SURB its sender attached if there is one. */

@@ -35,8 +35,8 @@ class FragmentsWaitingForRoomTest {
     /** @return reassembly into {@code store}, started as the client starts it */
     private ReceivedPayloads received(ClientMessageStore store, int maxSets, long maxBytes) throws Exception {
         ReceivedPayloads received = new ReceivedPayloads(store, TestPayloads.GEOMETRY, () -> MessageReassembler
-                .builder(clock).geometry(TestPayloads.GEOMETRY).maxPendingSets(maxSets).maxBufferedBytes(maxBytes)
-                .expiry(EXPIRY).build());
+                .builder(clock).geometry(TestPayloads.GEOMETRY).detached().maxPendingSets(maxSets)
+                .maxBufferedBytes(maxBytes).expiry(EXPIRY).build());
         received.catchUp();
         return received;
     }
@@ -106,8 +106,8 @@ class FragmentsWaitingForRoomTest {
     void fragmentsWaitingForBytesOfASetThatExpiredAreDroppedWithIt(@TempDir Path dir) throws Exception {
         List<byte[]> fragments = TestPayloads.fragments(random(5_000, 9), 10);
         try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
-            // Room for one fragment's bytes: the first is held, the others wait.
-            ReceivedPayloads received = received(store, 10, 1_500);
+            // Room for one fragment: the first is held, the others wait.
+            ReceivedPayloads received = received(store, 10, MessageReassembler.DETACHED_FRAGMENT_BYTES);
             for (byte[] fragment : fragments.subList(0, 3)) {
                 deliver(store, received, fragment);
             }

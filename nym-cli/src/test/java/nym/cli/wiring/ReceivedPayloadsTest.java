@@ -75,6 +75,28 @@ class ReceivedPayloadsTest {
     }
 
     @Test
+    void partialMessagesAreHeldInTheStoreNotInMemory(@TempDir Path dir) throws Exception {
+        byte[] message = new byte[300_000];
+        new SplittableRandom(15).nextBytes(message);
+        List<byte[]> payloads = TestPayloads.fragments(message, 16);
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            ReceivedPayloads received = new ReceivedPayloads(store, GEOMETRY);
+            received.catchUp();
+            int half = payloads.size() / 2;
+            for (byte[] payload : payloads.subList(0, half)) {
+                deliver(store, received, payload);
+            }
+            assertEquals(half * nym.sphinx.fragment.MessageReassembler.DETACHED_FRAGMENT_BYTES, received.heldBytes(),
+                    "a fixed count a fragment, not its 1 KB of data");
+            for (byte[] payload : payloads.subList(half, payloads.size())) {
+                deliver(store, received, payload);
+            }
+            assertArrayEquals(message, take(store).get(0), "read back from the store whole");
+            assertEquals(0, received.heldBytes());
+        }
+    }
+
+    @Test
     void aRedeliveredPayloadIsStoredOnce(@TempDir Path dir) throws Exception {
         try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
             byte[] payload = TestPayloads.fragments("once".getBytes(), 10).get(0);

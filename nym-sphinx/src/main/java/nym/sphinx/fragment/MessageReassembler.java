@@ -22,7 +22,8 @@ import nym.sphinx.SphinxGeometry;
  * <p>Guarantees:
  * <ul>
  *   <li>Bounded memory: at most {@code maxBufferedBytes} fragment bytes (headers included) and at
- *       most {@code maxPendingSets} sets are held. Sets are counted, not messages, because the sets
+ *       most {@code maxPendingSets} sets are held. A detached reassembler ({@link Builder#detached()})
+ *       holds no data, its caller does, and counts {@link #DETACHED_FRAGMENT_BYTES} a fragment. Sets are counted, not messages, because the sets
  *       of one message are only known to belong together once their linking fragments arrived; so
  *       a message split into k sets uses k of the allowance, and there are never more than
  *       {@code maxPendingSets} incomplete messages. A fragment that would break a bound is refused
@@ -43,12 +44,19 @@ import nym.sphinx.SphinxGeometry;
  * by the caller.
  */
 public final class MessageReassembler {
+    /**
+     * What one fragment held by a detached reassembler counts against {@code maxBufferedBytes}: about
+     * what it takes in memory (its header, a 16-byte digest of its data, the handle, the objects).
+     */
+    public static final long DETACHED_FRAGMENT_BYTES = 96;
+
     private final Object lock = new Object();
     private final int capacity;
     private final long maxBufferedBytes;
     private final int maxPendingSets;
     private final Duration expiry;
     private final InstantSource clock;
+    private final boolean detached;
     /** Pending sets by id, in order of their latest arrival (re-inserted on each). */
     private final LinkedHashMap<Integer, PendingSet> sets = new LinkedHashMap<>();
     private long bufferedBytes;
@@ -59,6 +67,7 @@ public final class MessageReassembler {
         this.maxPendingSets = b.maxPendingSets;
         this.expiry = b.expiry;
         this.clock = b.clock;
+        this.detached = b.detached;
     }
 
     /**
@@ -87,45 +96,83 @@ public final class MessageReassembler {
      * @throws FragmentException with {@code BAD_DATA_LENGTH}, {@code INCONSISTENT},
      *     {@code BUFFER_FULL} or {@code TOO_MANY_PENDING}; the reassembler's state is then unchanged,
      *     apart from expiry and the dropping of inconsistent linked sets
+     * @throws IllegalStateException if this reassembler is detached
      */
     public Optional<byte[]> accept(Fragment fragment) throws FragmentException {
-        FragmentHeader header = fragment.header();
+        requireMode(false, "accept");
         checkLength(fragment);
-        if (!header.isFragmented()) {
+        if (!fragment.header().isFragmented()) {
             return Optional.of(fragment.data());
         }
         synchronized (lock) {
-            Instant now = clock.instant();
-            expireAt(now);
-            PendingSet set = sets.get(header.setId());
-            if (set != null && !set.isNew(fragment)) {
-                return Optional.empty();
-            }
-            if (set == null && sets.size() >= maxPendingSets) {
-                throw new FragmentException(FragmentException.Reason.TOO_MANY_PENDING,
-                        "already " + sets.size() + " pending sets, the most allowed is " + maxPendingSets);
-            }
-            if (bufferedBytes + fragment.encodedLength() > maxBufferedBytes) {
-                throw new FragmentException(FragmentException.Reason.BUFFER_FULL, "holding " + bufferedBytes
-                        + " bytes, " + fragment.encodedLength() + " more would exceed " + maxBufferedBytes);
-            }
-            if (set == null) {
-                set = new PendingSet(header.setId(), header.totalFragments(), now);
-            } else {
-                sets.remove(header.setId());
-            }
-            set.add(fragment, now);
-            sets.put(header.setId(), set);
-            bufferedBytes += fragment.encodedLength();
-            touchLinked(set, now);
-            List<PendingSet> chain = set.isComplete() ? SetChain.find(sets, set, this::remove) : List.of();
-            if (chain.isEmpty()) {
-                return Optional.empty();
-            }
-            byte[] message = SetChain.concatenate(chain);
-            chain.forEach(this::remove);
-            return Optional.of(message);
+            List<PendingSet> chain = hold(fragment, HeldFragment.attached(fragment));
+            return chain.isEmpty() ? Optional.empty() : Optional.of(SetChain.concatenate(chain));
         }
+    }
+
+    /**
+     * For a detached reassembler ({@link Builder#detached()}): the caller keeps the fragment, which
+     * this reassembler knows only by its header, a digest of its data and {@code handle}, and gets
+     * back the handles of a completed message's fragments in message order. Otherwise as
+     * {@link #accept(Fragment)}, with every fragment held counting {@link #DETACHED_FRAGMENT_BYTES}
+     * against the bound on bytes, whatever its length.
+     *
+     * @param handle the caller's name for where it keeps {@code fragment}
+     * @return the handles of the whole message's fragments, in order, if this fragment completed it
+     * @throws IllegalStateException if this reassembler is not detached
+     */
+    public Optional<long[]> acceptDetached(Fragment fragment, long handle) throws FragmentException {
+        requireMode(true, "acceptDetached");
+        checkLength(fragment);
+        if (!fragment.header().isFragmented()) {
+            return Optional.of(new long[] {handle});
+        }
+        synchronized (lock) {
+            List<PendingSet> chain = hold(fragment, HeldFragment.detached(fragment, handle));
+            return chain.isEmpty() ? Optional.empty() : Optional.of(SetChain.handles(chain));
+        }
+    }
+
+    private void requireMode(boolean wanted, String method) {
+        if (detached != wanted) {
+            throw new IllegalStateException(method + " on a reassembler that is " + (detached ? "" : "not ")
+                    + "detached");
+        }
+    }
+
+    /**
+     * Holds {@code held}, what is kept of {@code fragment}, under the bounds; called under the lock.
+     *
+     * @return the whole chain in message order, already let go of, if this completed it; else empty
+     */
+    private List<PendingSet> hold(Fragment fragment, HeldFragment held) throws FragmentException {
+        FragmentHeader header = fragment.header();
+        Instant now = clock.instant();
+        expireAt(now);
+        PendingSet set = sets.get(header.setId());
+        if (set != null && !set.isNew(fragment)) {
+            return List.of();
+        }
+        if (set == null && sets.size() >= maxPendingSets) {
+            throw new FragmentException(FragmentException.Reason.TOO_MANY_PENDING,
+                    "already " + sets.size() + " pending sets, the most allowed is " + maxPendingSets);
+        }
+        if (bufferedBytes + held.heldBytes() > maxBufferedBytes) {
+            throw new FragmentException(FragmentException.Reason.BUFFER_FULL, "holding " + bufferedBytes
+                    + " bytes, " + held.heldBytes() + " more would exceed " + maxBufferedBytes);
+        }
+        if (set == null) {
+            set = new PendingSet(header.setId(), header.totalFragments(), now);
+        } else {
+            sets.remove(header.setId());
+        }
+        set.add(held, now);
+        sets.put(header.setId(), set);
+        bufferedBytes += held.heldBytes();
+        touchLinked(set, now);
+        List<PendingSet> chain = set.isComplete() ? SetChain.find(sets, set, this::remove) : List.of();
+        chain.forEach(this::remove);
+        return chain;
     }
 
     /** Drops every set that received nothing for the expiry duration; @return how many it dropped. */
@@ -229,6 +276,7 @@ public final class MessageReassembler {
         private long maxBufferedBytes = 64L << 20;
         private int maxPendingSets = 1024;
         private Duration expiry = Duration.ofMinutes(5);
+        private boolean detached;
 
         private Builder(InstantSource clock) {
             this.clock = clock;
@@ -274,6 +322,16 @@ public final class MessageReassembler {
                 throw new IllegalArgumentException("expiry must be positive, got " + value);
             }
             this.expiry = value;
+            return this;
+        }
+
+        /**
+         * Makes a reassembler that holds no fragment data: its caller keeps the fragments (on disk,
+         * say) and uses {@link MessageReassembler#acceptDetached}, and {@code maxBufferedBytes} then
+         * bounds {@link MessageReassembler#DETACHED_FRAGMENT_BYTES} per fragment held.
+         */
+        public Builder detached() {
+            this.detached = true;
             return this;
         }
 

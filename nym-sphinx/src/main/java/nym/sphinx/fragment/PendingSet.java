@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 final class PendingSet {
     private final int setId;
-    private final Fragment[] slots;
+    private final HeldFragment[] slots;
     private int received;
     private long bytes;
     private int previousSetId = FragmentHeader.NO_LINK;
@@ -17,7 +17,7 @@ final class PendingSet {
 
     PendingSet(int setId, int totalFragments, Instant now) {
         this.setId = setId;
-        this.slots = new Fragment[totalFragments];
+        this.slots = new HeldFragment[totalFragments];
         this.lastArrival = now;
     }
 
@@ -33,11 +33,11 @@ final class PendingSet {
             throw new FragmentException(FragmentException.Reason.INCONSISTENT, "set " + setId + " has "
                     + slots.length + " fragments, a fragment says " + header.totalFragments());
         }
-        Fragment present = slots[header.currentFragment() - 1];
+        HeldFragment present = slots[header.currentFragment() - 1];
         if (present == null) {
             return true;
         }
-        if (present.equals(fragment)) {
+        if (present.sameAs(fragment)) {
             return false;
         }
         throw new FragmentException(FragmentException.Reason.INCONSISTENT,
@@ -45,11 +45,11 @@ final class PendingSet {
     }
 
     /** Stores a fragment that {@link #isNew} accepted. */
-    void add(Fragment fragment, Instant now) {
-        FragmentHeader header = fragment.header();
-        slots[header.currentFragment() - 1] = fragment;
+    void add(HeldFragment held, Instant now) {
+        FragmentHeader header = held.header();
+        slots[header.currentFragment() - 1] = held;
         received++;
-        bytes += fragment.encodedLength();
+        bytes += held.heldBytes();
         header.previousSetId().ifPresent(id -> previousSetId = id);
         header.nextSetId().ifPresent(id -> nextSetId = id);
         lastArrival = now;
@@ -73,7 +73,7 @@ final class PendingSet {
         return nextSetId;
     }
 
-    /** @return header and data bytes held, as counted against the reassembler's bound */
+    /** @return bytes held, as counted against the reassembler's bound ({@link HeldFragment#heldBytes}) */
     long bytes() {
         return bytes;
     }
@@ -90,7 +90,7 @@ final class PendingSet {
     /** @return bytes of message data in this complete set */
     long dataLength() {
         long length = 0;
-        for (Fragment f : slots) {
+        for (HeldFragment f : slots) {
             length += f.dataLength();
         }
         return length;
@@ -99,11 +99,24 @@ final class PendingSet {
     /** Copies this complete set's data, in order, to {@code target} at {@code offset}; @return the new offset */
     int copyDataTo(byte[] target, int offset) {
         int at = offset;
-        for (Fragment f : slots) {
+        for (HeldFragment f : slots) {
             byte[] data = f.dataView();
             System.arraycopy(data, 0, target, at, data.length);
             at += data.length;
         }
         return at;
+    }
+
+    /** Copies this complete, detached set's handles, in order, to {@code target} at {@code offset}; @return the new offset */
+    int copyHandlesTo(long[] target, int offset) {
+        int at = offset;
+        for (HeldFragment f : slots) {
+            target[at++] = f.handle();
+        }
+        return at;
+    }
+
+    int size() {
+        return slots.length;
     }
 }

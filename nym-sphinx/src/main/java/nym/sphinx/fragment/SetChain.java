@@ -68,6 +68,20 @@ final class SetChain {
         return message;
     }
 
+    /** @return the handles of the complete, detached sets of {@code chain}, in message order */
+    static long[] handles(List<PendingSet> chain) {
+        int count = 0;
+        for (PendingSet set : chain) {
+            count += set.size();
+        }
+        long[] handles = new long[count];
+        int at = 0;
+        for (PendingSet set : chain) {
+            at = set.copyHandlesTo(handles, at);
+        }
+        return handles;
+    }
+
     private static FragmentException inconsistent(List<PendingSet> involved, Consumer<PendingSet> drop,
             int from, int to) {
         involved.forEach(drop);
