@@ -100,7 +100,7 @@ final class ReceivedStoreFile {
         try {
             opened = Inboxes.openClientStore(store); // also reads a write-ahead log a crashed run left
             messages = opened.messageCount();
-            fragments = opened.payloads().size();
+            fragments = opened.payloadIds().size();
         } catch (ProviderException e) {
             closeQuietly(opened);
             return new MoveAsideHandover(files(store), files(aside), " (could not read it: " + e.getMessage() + ")");

@@ -54,6 +54,8 @@ final class ReceivedPayloads {
     private static final System.Logger LOG = System.getLogger(ReceivedPayloads.class.getName());
     /** How long the keys of a SURB this client handed out wait for its reply. */
     static final Duration REPLY_KEYS_KEPT = Duration.ofDays(7);
+    /** Stored payloads read at a time when everything stored is fed in again. */
+    private static final int CATCH_UP_PAGE = 100;
 
     private final ClientMessageStore store;
     private final SphinxGeometry geometry;
@@ -105,15 +107,19 @@ final class ReceivedPayloads {
             }
             return;
         }
-        List<StoredMessage> stored = store.payloads();
+        List<Long> stored = store.payloadIds();
         reassembler = reassemblers.get();
         payloadsBySet.clear();
         linkedSets.clear();
         waiting.clear();
         roomMade = false;
         behind = false;
-        for (StoredMessage payload : stored) {
-            accept(payload.id(), payload.payload());
+        // A page at a time: the store may hold many partial messages, which are not read into memory whole.
+        for (int from = 0; from < stored.size(); from += CATCH_UP_PAGE) {
+            for (StoredMessage payload : store.payloads(stored.subList(from, Math.min(stored.size(),
+                    from + CATCH_UP_PAGE)))) {
+                accept(payload.id(), payload.payload());
+            }
         }
     }
 

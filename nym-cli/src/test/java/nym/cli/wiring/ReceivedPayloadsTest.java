@@ -110,13 +110,13 @@ class ReceivedPayloadsTest {
 
     @Test
     void aHalfReceivedMessageCompletesAfterARestart(@TempDir Path dir) throws Exception {
-        byte[] message = new byte[5_000];
+        byte[] message = new byte[300_000]; // 300 fragments: the restart reads them back a page at a time
         new SplittableRandom(8).nextBytes(message);
         List<byte[]> payloads = TestPayloads.fragments(message, 9);
         Path file = dir.resolve("received.db");
         try (ClientMessageStore store = Inboxes.openClientStore(file)) {
             ReceivedPayloads received = new ReceivedPayloads(store, GEOMETRY);
-            for (byte[] payload : payloads.subList(0, 3)) {
+            for (byte[] payload : payloads.subList(0, 250)) {
                 deliver(store, received, payload);
             }
             assertEquals(0, store.messageCount());
@@ -124,7 +124,7 @@ class ReceivedPayloadsTest {
         try (ClientMessageStore store = Inboxes.openClientStore(file)) {
             ReceivedPayloads received = new ReceivedPayloads(store, GEOMETRY);
             received.catchUp();
-            for (byte[] payload : payloads.subList(3, payloads.size())) {
+            for (byte[] payload : payloads.subList(250, payloads.size())) {
                 deliver(store, received, payload);
             }
             assertArrayEquals(message, take(store).get(0));

@@ -33,6 +33,9 @@ public interface ClientMessageStore extends AutoCloseable {
     /** @return every stored payload, oldest first (to rebuild partial messages after a restart) */
     List<StoredMessage> payloads() throws ProviderException;
 
+    /** @return the local ids of every stored payload, oldest first */
+    List<Long> payloadIds() throws ProviderException;
+
     /**
      * @param ids local ids of stored payloads
      * @return those of them still stored, oldest first (to hand on payloads that had to wait)

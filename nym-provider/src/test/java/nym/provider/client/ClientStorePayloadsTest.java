@@ -22,6 +22,7 @@ class ClientStorePayloadsTest {
             long third = store.storePayload("provider", 3, new byte[] {3}).orElseThrow();
             store.deletePayloads(List.of(second));
 
+            assertEquals(List.of(first, third), store.payloadIds());
             List<StoredMessage> read = store.payloads(List.of(third, second, first, 999L));
             assertEquals(List.of(first, third), read.stream().map(StoredMessage::id).toList());
             assertArrayEquals(new byte[] {1}, read.get(0).payload());

@@ -137,6 +137,20 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
     }
 
     @Override
+    public synchronized List<Long> payloadIds() throws ProviderException {
+        List<Long> out = new ArrayList<>();
+        try (Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery("SELECT id FROM payloads ORDER BY id")) {
+            while (rows.next()) {
+                out.add(rows.getLong(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw SqliteFiles.storage("cannot read payloads", e);
+        }
+    }
+
+    @Override
     public synchronized List<StoredMessage> payloads(Collection<Long> ids) throws ProviderException {
         List<StoredMessage> out = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT payload FROM payloads WHERE id = ?")) {
