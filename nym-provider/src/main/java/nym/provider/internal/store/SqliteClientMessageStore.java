@@ -124,30 +124,13 @@ public final class SqliteClientMessageStore implements ClientMessageStore {
 
     @Override
     public synchronized List<StoredMessage> payloads() throws ProviderException {
-        List<StoredMessage> out = new ArrayList<>();
-        try (Statement query = connection.createStatement();
-                ResultSet rows = query.executeQuery("SELECT id, payload FROM payloads ORDER BY id")) {
-            while (rows.next()) {
-                out.add(new StoredMessage(rows.getLong(1), rows.getBytes(2)));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw SqliteFiles.storage("cannot read payloads", e);
-        }
+        return SqliteFiles.list(connection, "SELECT id, payload FROM payloads ORDER BY id",
+                rows -> new StoredMessage(rows.getLong(1), rows.getBytes(2)), "payloads");
     }
 
     @Override
     public synchronized List<Long> payloadIds() throws ProviderException {
-        List<Long> out = new ArrayList<>();
-        try (Statement query = connection.createStatement();
-                ResultSet rows = query.executeQuery("SELECT id FROM payloads ORDER BY id")) {
-            while (rows.next()) {
-                out.add(rows.getLong(1));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw SqliteFiles.storage("cannot read payloads", e);
-        }
+        return SqliteFiles.list(connection, "SELECT id FROM payloads ORDER BY id", rows -> rows.getLong(1), "payloads");
     }
 
     @Override

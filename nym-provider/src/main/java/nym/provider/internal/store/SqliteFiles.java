@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import nym.provider.ProviderException;
 
@@ -72,6 +75,28 @@ final class SqliteFiles {
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    /** One row of a query's result, as a value. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * @param what what is read, for the error ("cannot read ...")
+     * @return every row of {@code sql} (no parameters), in its order
+     */
+    static <T> List<T> list(Connection connection, String sql, Row<T> row, String what) throws ProviderException {
+        List<T> out = new ArrayList<>();
+        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(sql)) {
+            while (rows.next()) {
+                out.add(row.read(rows));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw storage("cannot read " + what, e);
         }
     }
 
