@@ -56,6 +56,13 @@ final class ReceivedPayloads {
     static final Duration REPLY_KEYS_KEPT = Duration.ofDays(7);
     /** Stored payloads read at a time when everything stored is fed in again. */
     private static final int CATCH_UP_PAGE = 100;
+    /**
+     * The largest message put together: twice what a client sends ({@link MixnetClient#MAX_MESSAGE_BYTES}),
+     * room for a SURB beside it. A message is put together in memory, so this keeps a stranger from
+     * sending one that does not fit; the store holds the fragments meanwhile, at most the
+     * reassembler's sets of them.
+     */
+    static final long MAX_MESSAGE_BYTES = 2L * MixnetClient.MAX_MESSAGE_BYTES;
 
     private final ClientMessageStore store;
     private final SphinxGeometry geometry;
@@ -64,6 +71,7 @@ final class ReceivedPayloads {
     /** Stored fragments that found no room, by local id (so oldest first), with their set. */
     private final NavigableMap<Long, Integer> waiting = new TreeMap<>();
     private final Supplier<MessageReassembler> reassemblers;
+    private final long maxMessageBytes;
     private MessageReassembler reassembler;
     /** Whether the reassembler let go of a set since the waiting fragments were last tried. */
     private boolean roomMade;
@@ -76,18 +84,21 @@ final class ReceivedPayloads {
 
     ReceivedPayloads(ClientMessageStore store, SphinxGeometry geometry) {
         this(store, geometry, () -> MessageReassembler.builder(Clock.systemUTC()).geometry(geometry).detached()
-                .build());
+                .build(), MAX_MESSAGE_BYTES);
     }
 
     /**
      * @param reassemblers makes the reassembler, at the start and at every rebuild (tests set its
      *     limits): a detached one, which holds no fragment data, since the store has it
+     * @param maxMessageBytes the largest message put together; the fragments of a larger one are discarded
      */
-    ReceivedPayloads(ClientMessageStore store, SphinxGeometry geometry, Supplier<MessageReassembler> reassemblers) {
+    ReceivedPayloads(ClientMessageStore store, SphinxGeometry geometry, Supplier<MessageReassembler> reassemblers,
+            long maxMessageBytes) {
         this.store = store;
         this.geometry = geometry;
         this.reassemblers = reassemblers;
         this.reassembler = reassemblers.get();
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     /**
@@ -114,12 +125,17 @@ final class ReceivedPayloads {
         waiting.clear();
         roomMade = false;
         behind = false;
-        // A page at a time: the store may hold many partial messages, which are not read into memory whole.
-        for (int from = 0; from < stored.size(); from += CATCH_UP_PAGE) {
-            for (StoredMessage payload : store.payloads(stored.subList(from, Math.min(stored.size(),
-                    from + CATCH_UP_PAGE)))) {
-                accept(payload.id(), payload.payload());
+        try {
+            // A page at a time: the store may hold many partial messages, not read into memory whole.
+            for (int from = 0; from < stored.size(); from += CATCH_UP_PAGE) {
+                for (StoredMessage payload : store.payloads(stored.subList(from, Math.min(stored.size(),
+                        from + CATCH_UP_PAGE)))) {
+                    accept(payload.id(), payload.payload());
+                }
             }
+        } catch (ProviderException | RuntimeException e) {
+            behind = true; // what was not fed in yet is fed in at the next call
+            throw e;
         }
     }
 
@@ -249,16 +265,42 @@ final class ReceivedPayloads {
         }
         if (complete.isPresent()) {
             roomMade = true;
-            List<Long> ids = new ArrayList<>();
-            for (int member : chainOf(set)) {
-                ids.addAll(payloadsBySet.getOrDefault(member, List.of()));
-                payloadsBySet.remove(member);
-                linkedSets.remove(member);
+            long[] fragments = complete.get();
+            List<Long> ids = takeSetsOf(fragments, set);
+            if ((long) fragments.length * reassembler.capacity() > maxMessageBytes) {
+                LOG.log(Level.WARNING, "discarding a message of " + fragments.length + " fragments: over the "
+                        + maxMessageBytes + " bytes this client puts together");
+                store.deletePayloads(ids);
+                dropExpiredSets();
+                return false;
             }
-            complete(assemble(complete.get()), ids);
+            complete(assemble(fragments), ids);
         }
         dropExpiredSets();
         return complete.isPresent();
+    }
+
+    /**
+     * Forgets the sets of a completed message: those linked to {@code set} that hold one of its
+     * {@code fragments} (a set linked by a contradicting fragment is not part of it, and keeps its own).
+     *
+     * @return the stored payloads of those sets, the message's fragments and any duplicates of them
+     */
+    private List<Long> takeSetsOf(long[] fragments, int set) {
+        Set<Long> inMessage = new HashSet<>();
+        for (long id : fragments) {
+            inMessage.add(id);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int member : chainOf(set)) {
+            List<Long> payloads = payloadsBySet.getOrDefault(member, List.of());
+            if (payloads.stream().anyMatch(inMessage::contains)) {
+                ids.addAll(payloads);
+                payloadsBySet.remove(member);
+                linkedSets.remove(member);
+            }
+        }
+        return ids;
     }
 
     /** @return the message whose fragments, in order, are the stored payloads {@code ids} */
@@ -267,7 +309,7 @@ final class ReceivedPayloads {
         for (StoredMessage payload : store.payloads(Arrays.stream(ids).boxed().toList())) {
             stored.put(payload.id(), payload.payload());
         }
-        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        ByteArrayOutputStream message = new ByteArrayOutputStream(ids.length * reassembler.capacity());
         for (long id : ids) {
             byte[] payload = stored.get(id);
             if (payload == null) {

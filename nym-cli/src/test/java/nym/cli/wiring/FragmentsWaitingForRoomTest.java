@@ -36,7 +36,7 @@ class FragmentsWaitingForRoomTest {
     private ReceivedPayloads received(ClientMessageStore store, int maxSets, long maxBytes) throws Exception {
         ReceivedPayloads received = new ReceivedPayloads(store, TestPayloads.GEOMETRY, () -> MessageReassembler
                 .builder(clock).geometry(TestPayloads.GEOMETRY).detached().maxPendingSets(maxSets)
-                .maxBufferedBytes(maxBytes).expiry(EXPIRY).build());
+                .maxBufferedBytes(maxBytes).expiry(EXPIRY).build(), ReceivedPayloads.MAX_MESSAGE_BYTES);
         received.catchUp();
         return received;
     }

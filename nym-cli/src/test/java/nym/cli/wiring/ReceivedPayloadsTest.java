@@ -3,6 +3,7 @@ package nym.cli.wiring;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -94,6 +95,93 @@ class ReceivedPayloadsTest {
             assertArrayEquals(message, take(store).get(0), "read back from the store whole");
             assertEquals(0, received.heldBytes());
         }
+    }
+
+    @Test
+    void aMessageOverTheLimitIsDiscardedAndASmallerOneIsNot(@TempDir Path dir) throws Exception {
+        byte[] large = new byte[20_000];
+        byte[] small = new byte[5_000];
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            ReceivedPayloads received = new ReceivedPayloads(store, GEOMETRY, () -> nym.sphinx.fragment.MessageReassembler
+                    .builder(java.time.Clock.systemUTC()).geometry(GEOMETRY).detached().build(), 10_000);
+            received.catchUp();
+            for (byte[] payload : TestPayloads.fragments(large, 17)) {
+                deliver(store, received, payload);
+            }
+            assertEquals(0, store.messageCount(), "not put together");
+            assertEquals(List.of(), store.payloads(), "and its fragments are gone");
+            for (byte[] payload : TestPayloads.fragments(small, 18)) {
+                deliver(store, received, payload);
+            }
+            assertArrayEquals(small, take(store).get(0));
+        }
+    }
+
+    @Test
+    void aStartWhoseReadingBackFailsHalfWayReadsEverythingAgainAtTheNextCall(@TempDir Path dir) throws Exception {
+        byte[] message = new byte[300_000];
+        new SplittableRandom(19).nextBytes(message);
+        List<byte[]> payloads = TestPayloads.fragments(message, 20);
+        Path file = dir.resolve("received.db");
+        try (ClientMessageStore store = Inboxes.openClientStore(file)) {
+            ReceivedPayloads received = new ReceivedPayloads(store, GEOMETRY);
+            received.catchUp();
+            for (byte[] payload : payloads.subList(0, 250)) {
+                deliver(store, received, payload);
+            }
+        }
+        try (ClientMessageStore real = Inboxes.openClientStore(file)) {
+            // The second page of the start's reading back fails, as an I/O error would.
+            ClientMessageStore store = FailingClientStore.wrap(real, "payloads", 2, () -> {}).proxy();
+            ReceivedPayloads received = new ReceivedPayloads(store, GEOMETRY);
+            assertThrows(nym.provider.ProviderException.class, received::catchUp);
+            received.catchUp(); // what a pull does first
+            for (byte[] payload : payloads.subList(250, payloads.size())) {
+                deliver(store, received, payload);
+            }
+            assertArrayEquals(message, take(store).get(0), "every fragment was fed in");
+        }
+    }
+
+    /**
+     * A fragment that contradicts a held one is refused, but its header may still name a set of another
+     * message as its neighbour: completing one message must not delete the other's fragments.
+     */
+    @Test
+    void aContradictingFragmentThatLinksTwoMessagesCostsNeither(@TempDir Path dir) throws Exception {
+        byte[] first = new byte[5_000];
+        byte[] second = new byte[3_000];
+        new SplittableRandom(21).nextBytes(first);
+        new SplittableRandom(22).nextBytes(second);
+        List<byte[]> firstPayloads = TestPayloads.fragments(first, 23);
+        List<byte[]> secondPayloads = TestPayloads.fragments(second, 24);
+        nym.sphinx.fragment.FragmentHeader firstSet = fragmentIn(firstPayloads.get(0)).header();
+        nym.sphinx.fragment.FragmentHeader secondSet = fragmentIn(secondPayloads.get(0)).header();
+        int capacity = GEOMETRY.maxMessageLength();
+        byte[] bogus = TestPayloads.payload(nym.sphinx.fragment.Fragment.of(nym.sphinx.fragment.FragmentHeader.of(
+                secondSet.setId(), secondSet.totalFragments(), 1, firstSet.setId(), 0),
+                new byte[capacity - nym.sphinx.fragment.FragmentHeader.LINKED_LENGTH]).toBytes());
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            ReceivedPayloads received = new ReceivedPayloads(store, GEOMETRY);
+            received.catchUp();
+            deliver(store, received, firstPayloads.get(0));
+            deliver(store, received, secondPayloads.get(0));
+            deliver(store, received, bogus); // refused: the second message's fragment 1 is held
+            for (byte[] payload : secondPayloads.subList(1, secondPayloads.size())) {
+                deliver(store, received, payload);
+            }
+            for (byte[] payload : firstPayloads.subList(1, firstPayloads.size())) {
+                deliver(store, received, payload);
+            }
+            List<byte[]> messages = take(store);
+            assertEquals(2, messages.size());
+            assertArrayEquals(second, messages.get(0));
+            assertArrayEquals(first, messages.get(1));
+        }
+    }
+
+    private static nym.sphinx.fragment.Fragment fragmentIn(byte[] payload) throws Exception {
+        return nym.sphinx.fragment.Fragment.fromBytes(nym.sphinx.PacketPayload.fromBytes(payload).recoverMessage());
     }
 
     @Test
