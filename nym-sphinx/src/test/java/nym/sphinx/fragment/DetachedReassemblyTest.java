@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -96,6 +97,26 @@ class DetachedReassemblyTest {
     void aMessageOfOneFragmentComesBackAsItsOwnHandle() throws FragmentException {
         Fragment whole = MessageSplitter.create(100, new SplittableRandom(2)).split(new byte[10]).get(0);
         assertArrayEquals(new long[] {42}, detached(100).acceptDetached(whole, 42).orElseThrow());
+    }
+
+    @Test
+    void theBoundsAndExpiryWorkAsWhenAttached() throws FragmentException {
+        MutableClock clock = new MutableClock();
+        MessageReassembler reassembler = MessageReassembler.builder(clock).capacity(20).detached().maxPendingSets(1)
+                .maxBufferedBytes(2 * MessageReassembler.DETACHED_FRAGMENT_BYTES).expiry(Duration.ofMinutes(1)).build();
+        List<Fragment> first = MessageSplitter.create(20, new SplittableRandom(4)).split(new byte[60]);
+        List<Fragment> second = MessageSplitter.create(20, new SplittableRandom(5)).split(new byte[60]);
+        reassembler.acceptDetached(first.get(0), 1);
+        assertEquals(FragmentException.Reason.TOO_MANY_PENDING,
+                assertThrows(FragmentException.class, () -> reassembler.acceptDetached(second.get(0), 2)).reason());
+        reassembler.acceptDetached(first.get(1), 3);
+        assertEquals(FragmentException.Reason.BUFFER_FULL,
+                assertThrows(FragmentException.class, () -> reassembler.acceptDetached(first.get(2), 4)).reason());
+
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, reassembler.expire());
+        assertEquals(0, reassembler.bufferedBytes());
+        assertTrue(reassembler.acceptDetached(second.get(0), 2).isEmpty(), "room again once the first expired");
     }
 
     @Test
