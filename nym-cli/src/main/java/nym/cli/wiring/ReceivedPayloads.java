@@ -73,7 +73,10 @@ final class ReceivedPayloads {
     private final Supplier<MessageReassembler> reassemblers;
     private final long maxMessageBytes;
     private MessageReassembler reassembler;
-    /** Whether the reassembler let go of a set since the waiting fragments were last tried. */
+    /**
+     * Whether, since the waiting fragments were last tried, the reassembler let go of a set, began
+     * one, or learnt a link: any of these may let a waiting fragment in.
+     */
     private boolean roomMade;
     /** Why the last fragment handled found no room, or null if it did not. */
     private FragmentException.Reason noRoom;
@@ -179,9 +182,10 @@ final class ReceivedPayloads {
     }
 
     /**
-     * While the reassembler made room since they were last tried, hands on the waiting fragments,
-     * oldest first. Once one finds no room for a new set, only fragments of sets already held are
-     * tried (read from the store) in that round; once one finds no room for its bytes, the round ends.
+     * While the reassembler may have room since they were last tried, hands on the waiting fragments,
+     * oldest first. Once one finds no room for a new set, only fragments of sets held, or linked to a
+     * held set (which the reassembler takes beyond its bound), are tried (read from the store) in that
+     * round; once one finds no room for its bytes, the round ends.
      */
     private void handWaiting() throws ProviderException {
         while (roomMade && !waiting.isEmpty()) {
@@ -190,7 +194,7 @@ final class ReceivedPayloads {
             // The ids, not the entries: a TreeMap's entry may take another's key when one is removed.
             for (long id : new ArrayList<>(waiting.keySet())) {
                 Integer set = waiting.get(id);
-                if (set == null || setsFull && !reassembler.isPending(set)) {
+                if (set == null || setsFull && !reassembler.isPending(set) && !linkedToHeld(set)) {
                     continue; // dropped with its set meanwhile, or still no room for a new set
                 }
                 List<StoredMessage> stored = store.payloads(List.of(id));
@@ -244,6 +248,7 @@ final class ReceivedPayloads {
         payloadsBySet.computeIfAbsent(set, s -> new ArrayList<>()).add(id);
         header.previousSetId().ifPresent(other -> link(set, other));
         header.nextSetId().ifPresent(other -> link(set, other));
+        boolean wasPending = reassembler.isPending(set);
         Optional<long[]> complete;
         try {
             complete = reassembler.acceptDetached(fragment, id);
@@ -262,6 +267,10 @@ final class ReceivedPayloads {
             }
             dropExpiredSets();
             return false;
+        }
+        if (!wasPending || header.previousSetId().isPresent() || header.nextSetId().isPresent()) {
+            // A set begun, or a link learnt: waiting fragments of the sets that continue it may be taken now.
+            roomMade = true;
         }
         if (complete.isPresent()) {
             roomMade = true;
@@ -390,6 +399,11 @@ final class ReceivedPayloads {
             LOG.log(Level.INFO, "dropping " + expired.size() + " fragments of messages that never completed");
             store.deletePayloads(expired);
         }
+    }
+
+    /** @return whether a header seen links {@code set} to a set the reassembler holds (it may continue it) */
+    private boolean linkedToHeld(int set) {
+        return linkedSets.getOrDefault(set, Set.of()).stream().anyMatch(reassembler::isPending);
     }
 
     private void link(int a, int b) {

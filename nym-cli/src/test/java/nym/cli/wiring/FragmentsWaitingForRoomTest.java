@@ -49,6 +49,15 @@ class FragmentsWaitingForRoomTest {
         return store.peekMessages(100, Long.MAX_VALUE, Set.of()).stream().map(ReceivedMessage::body).toList();
     }
 
+    private static void assertBothArrived(ClientMessageStore store, byte[] first, byte[] second, String why)
+            throws Exception {
+        List<byte[]> messages = messages(store);
+        assertEquals(2, messages.size(), why);
+        assertArrayEquals(first, messages.get(0));
+        assertArrayEquals(second, messages.get(1));
+        assertEquals(List.of(), store.payloads(), "every fragment was used");
+    }
+
     private static byte[] random(int length, long seed) {
         byte[] bytes = new byte[length];
         new SplittableRandom(seed).nextBytes(bytes);
@@ -72,11 +81,63 @@ class FragmentsWaitingForRoomTest {
             for (byte[] fragment : firstFragments.subList(1, firstFragments.size())) {
                 deliver(store, received, fragment);
             }
-            List<byte[]> messages = messages(store);
-            assertEquals(2, messages.size(), "the waiting message completed without a restart");
-            assertArrayEquals(first, messages.get(0));
-            assertArrayEquals(second, messages.get(1));
-            assertEquals(List.of(), store.payloads(), "every fragment was used");
+            assertBothArrived(store, first, second, "the waiting message completed without a restart");
+        }
+    }
+
+    /**
+     * Two messages of two linked sets each, their fragments interleaved, with room for one set: the
+     * message begun takes its second set beyond the bound, finishes, and the other follows.
+     */
+    @Test
+    void interleavedMessagesOfSeveralSetsAllCompleteWithRoomForOneSet(@TempDir Path dir) throws Exception {
+        byte[] first = random(300_000, 11);
+        byte[] second = random(300_000, 12);
+        List<byte[]> firstFragments = TestPayloads.fragments(first, 13);
+        List<byte[]> secondFragments = TestPayloads.fragments(second, 14);
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            ReceivedPayloads received = received(store, 1, 64L << 20);
+            for (int i = 0; i < Math.max(firstFragments.size(), secondFragments.size()); i++) {
+                if (i < firstFragments.size()) {
+                    deliver(store, received, firstFragments.get(i));
+                }
+                if (i < secondFragments.size()) {
+                    deliver(store, received, secondFragments.get(i));
+                }
+            }
+            assertBothArrived(store, first, second, "no message stalled");
+        }
+    }
+
+    /**
+     * With room for one set, a message's second set arrives first (without its first fragment), then
+     * another message's fragment, which waits, then its first set but the last fragment, which waits
+     * too: nothing links it to the held set yet. The second set's first fragment names the first set
+     * as its previous: that link lets the waiting set in at once, though a fragment that still finds
+     * no room waits ahead of it.
+     */
+    @Test
+    void aLinkLearntLetsTheWaitingSetOfTheSameMessageIn(@TempDir Path dir) throws Exception {
+        byte[] message = random(300_000, 15);
+        List<byte[]> fragments = TestPayloads.fragments(message, 16);
+        int setSize = nym.sphinx.fragment.FragmentHeader.MAX_FRAGMENTS_PER_SET;
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            ReceivedPayloads received = received(store, 1, 64L << 20);
+            for (byte[] fragment : fragments.subList(setSize + 1, fragments.size())) {
+                deliver(store, received, fragment);
+            }
+            deliver(store, received, TestPayloads.fragments(random(5_000, 17), 18).get(0));
+            for (byte[] fragment : fragments.subList(0, setSize - 1)) {
+                deliver(store, received, fragment);
+            }
+            long secondSetHeld = (fragments.size() - setSize - 1) * MessageReassembler.DETACHED_FRAGMENT_BYTES;
+            assertEquals(secondSetHeld, received.heldBytes(), "the first set waits");
+
+            deliver(store, received, fragments.get(setSize)); // names the first set as its previous
+            assertEquals(secondSetHeld + setSize * MessageReassembler.DETACHED_FRAGMENT_BYTES, received.heldBytes(),
+                    "the first set is taken, all but its last fragment, which has not come");
+            deliver(store, received, fragments.get(setSize - 1));
+            assertArrayEquals(message, messages(store).get(0));
         }
     }
 

@@ -21,13 +21,14 @@ import nym.sphinx.SphinxGeometry;
  *
  * <p>Guarantees:
  * <ul>
- *   <li>Bounded memory: at most {@code maxBufferedBytes} fragment bytes (headers included) and at
- *       most {@code maxPendingSets} sets are held. A detached reassembler ({@link Builder#detached()})
- *       holds no data, its caller does, and counts {@link #DETACHED_FRAGMENT_BYTES} a fragment. Sets are counted, not messages, because the sets
- *       of one message are only known to belong together once their linking fragments arrived; so
- *       a message split into k sets uses k of the allowance, and there are never more than
- *       {@code maxPendingSets} incomplete messages. A fragment that would break a bound is refused
- *       ({@code BUFFER_FULL}, {@code TOO_MANY_PENDING}); what is held is kept.
+ *   <li>Bounded memory: at most {@code maxBufferedBytes} fragment bytes (headers included) are held.
+ *       A detached reassembler ({@link Builder#detached()}) holds no data, its caller does, and
+ *       counts {@link #DETACHED_FRAGMENT_BYTES} a fragment. A new set is taken while fewer than
+ *       {@code maxPendingSets} are held, so there are never more than {@code maxPendingSets}
+ *       incomplete messages; beyond that, only a set that continues a held one (a link names it)
+ *       is taken, up to {@link #CONTINUATION_ALLOWANCE} times {@code maxPendingSets} sets, so that
+ *       messages already begun can finish while new ones wait. A fragment that would break a bound
+ *       is refused ({@code BUFFER_FULL}, {@code TOO_MANY_PENDING}); what is held is kept.
  *   <li>Expiry: a set that received no new fragment for {@code expiry} (by the injected clock) is
  *       dropped, before every {@link #accept} and on {@link #expire()}. Expiry assumes the clock
  *       does not go backwards; if it does, sets live longer, still within the bounds.
@@ -44,6 +45,12 @@ import nym.sphinx.SphinxGeometry;
  * by the caller.
  */
 public final class MessageReassembler {
+    /**
+     * How many times {@code maxPendingSets} sets may be held when the sets beyond it continue held
+     * ones: a message of our clients' largest size (1 MiB) is five sets of 255 fragments of 1 KB.
+     */
+    public static final int CONTINUATION_ALLOWANCE = 8;
+
     /**
      * What one fragment held by a detached reassembler counts against {@code maxBufferedBytes}: about
      * what it takes in memory (its header, a 16-byte digest of its data, the handle, the objects).
@@ -133,6 +140,20 @@ public final class MessageReassembler {
         }
     }
 
+    /** @return whether a held set links to {@code header}'s set, or its fragment links to a held set */
+    private boolean continuesHeld(FragmentHeader header) {
+        if (sets.containsKey(header.previousSetId().orElse(FragmentHeader.NO_LINK))
+                || sets.containsKey(header.nextSetId().orElse(FragmentHeader.NO_LINK))) {
+            return true;
+        }
+        for (PendingSet held : sets.values()) {
+            if (held.nextSetId() == header.setId() || held.previousSetId() == header.setId()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void requireMode(boolean wanted, String method) {
         if (detached != wanted) {
             throw new IllegalStateException(method + " on a reassembler that is " + (detached ? "" : "not ")
@@ -153,7 +174,8 @@ public final class MessageReassembler {
         if (set != null && !set.isNew(fragment)) {
             return List.of();
         }
-        if (set == null && sets.size() >= maxPendingSets) {
+        if (set == null && sets.size() >= maxPendingSets
+                && (sets.size() >= (long) maxPendingSets * CONTINUATION_ALLOWANCE || !continuesHeld(header))) {
             throw new FragmentException(FragmentException.Reason.TOO_MANY_PENDING,
                     "already " + sets.size() + " pending sets, the most allowed is " + maxPendingSets);
         }
