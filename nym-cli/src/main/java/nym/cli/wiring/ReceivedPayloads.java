@@ -68,8 +68,8 @@ final class ReceivedPayloads {
     private final SphinxGeometry geometry;
     private final Map<Integer, List<Long>> payloadsBySet = new HashMap<>();
     private final Map<Integer, Set<Integer>> linkedSets = new HashMap<>();
-    /** Stored fragments that found no room, by local id (so oldest first), with their set. */
-    private final NavigableMap<Long, Integer> waiting = new TreeMap<>();
+    /** Stored fragments that found no room, by local id (so oldest first), with their headers. */
+    private final NavigableMap<Long, FragmentHeader> waiting = new TreeMap<>();
     private final Supplier<MessageReassembler> reassemblers;
     private final long maxMessageBytes;
     private MessageReassembler reassembler;
@@ -183,9 +183,9 @@ final class ReceivedPayloads {
 
     /**
      * While the reassembler may have room since they were last tried, hands on the waiting fragments,
-     * oldest first. Once one finds no room for a new set, only fragments of sets held, or linked to a
-     * held set (which the reassembler takes beyond its bound), are tried (read from the store) in that
-     * round; once one finds no room for its bytes, the round ends.
+     * oldest first. Once one finds no room for a new set, only fragments of sets held, or of sets that
+     * continue a held one (which the reassembler takes beyond its bound), are tried (read from the
+     * store) in that round; once one finds no room for its bytes, the round ends.
      */
     private void handWaiting() throws ProviderException {
         while (roomMade && !waiting.isEmpty()) {
@@ -193,8 +193,9 @@ final class ReceivedPayloads {
             boolean setsFull = false;
             // The ids, not the entries: a TreeMap's entry may take another's key when one is removed.
             for (long id : new ArrayList<>(waiting.keySet())) {
-                Integer set = waiting.get(id);
-                if (set == null || setsFull && !reassembler.isPending(set) && !linkedToHeld(set)) {
+                FragmentHeader header = waiting.get(id);
+                if (header == null || setsFull && !reassembler.isPending(header.setId())
+                        && !reassembler.continuesHeldSet(header)) {
                     continue; // dropped with its set meanwhile, or still no room for a new set
                 }
                 List<StoredMessage> stored = store.payloads(List.of(id));
@@ -258,7 +259,7 @@ final class ReceivedPayloads {
                     || e.reason() == FragmentException.Reason.BUFFER_FULL) {
                 // Valid but no room now: the payload stays stored and waits for room.
                 noRoom = e.reason();
-                if (waiting.put(id, set) == null) {
+                if (waiting.put(id, header) == null) {
                     LOG.log(Level.WARNING, "keeping a fragment until there is room: " + e.getMessage());
                 }
             } else {
@@ -388,7 +389,7 @@ final class ReceivedPayloads {
                 if (!entry.getValue().isEmpty()) {
                     // Fragments of the set that waited for room can no longer make a message either.
                     expired.addAll(entry.getValue());
-                    waiting.entrySet().removeIf(w -> w.getValue() == set && expired.add(w.getKey()));
+                    waiting.entrySet().removeIf(w -> w.getValue().setId() == set && expired.add(w.getKey()));
                 }
                 payloadsBySet.remove(set);
                 linkedSets.remove(set);
@@ -399,11 +400,6 @@ final class ReceivedPayloads {
             LOG.log(Level.INFO, "dropping " + expired.size() + " fragments of messages that never completed");
             store.deletePayloads(expired);
         }
-    }
-
-    /** @return whether a header seen links {@code set} to a set the reassembler holds (it may continue it) */
-    private boolean linkedToHeld(int set) {
-        return linkedSets.getOrDefault(set, Set.of()).stream().anyMatch(reassembler::isPending);
     }
 
     private void link(int a, int b) {

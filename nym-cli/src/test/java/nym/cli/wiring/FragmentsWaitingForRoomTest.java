@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import nym.provider.client.ClientMessageStore;
 import nym.provider.client.ReceivedMessage;
 import nym.provider.store.Inboxes;
+import nym.sphinx.fragment.Fragment;
+import nym.sphinx.fragment.FragmentHeader;
 import nym.sphinx.fragment.MessageReassembler;
+import nym.sphinx.fragment.MessageSplitter;
 
 /**
  * A fragment the reassembler has no room for waits in the store and is handed on as soon as there
@@ -120,7 +124,7 @@ class FragmentsWaitingForRoomTest {
     void aLinkLearntLetsTheWaitingSetOfTheSameMessageIn(@TempDir Path dir) throws Exception {
         byte[] message = random(300_000, 15);
         List<byte[]> fragments = TestPayloads.fragments(message, 16);
-        int setSize = nym.sphinx.fragment.FragmentHeader.MAX_FRAGMENTS_PER_SET;
+        int setSize = FragmentHeader.MAX_FRAGMENTS_PER_SET;
         try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
             ReceivedPayloads received = received(store, 1, 64L << 20);
             for (byte[] fragment : fragments.subList(setSize + 1, fragments.size())) {
@@ -138,6 +142,50 @@ class FragmentsWaitingForRoomTest {
                     "the first set is taken, all but its last fragment, which has not come");
             deliver(store, received, fragments.get(setSize - 1));
             assertArrayEquals(message, messages(store).get(0));
+        }
+    }
+
+    /**
+     * A message's second set waits for bytes while junk linked to its first set fills the allowance;
+     * another message's fragment waits ahead of it. When the junk expires, the second set is handed on
+     * as the continuation of the held first set, though the other fragment still finds no room.
+     */
+    @Test
+    void aWaitingSetThatContinuesAHeldOneIsHandedOnOnceJunkExpires(@TempDir Path dir) throws Exception {
+        List<Fragment> message = MessageSplitter.forGeometry(TestPayloads.GEOMETRY, new SplittableRandom(19))
+                .split(random(300_000, 20));
+        int setSize = FragmentHeader.MAX_FRAGMENTS_PER_SET;
+        List<Fragment> firstSet = message.subList(0, setSize);
+        List<Fragment> secondSet = message.subList(setSize, message.size());
+        int capacity = TestPayloads.GEOMETRY.maxMessageLength();
+        List<Fragment> junk = new ArrayList<>(); // a set that names the first set as its previous, never complete
+        for (int i = 1; i <= secondSet.size(); i++) {
+            boolean linked = i == 1;
+            junk.add(Fragment.of(FragmentHeader.of(777_777, setSize, i, linked ? firstSet.get(0).header().setId()
+                    : FragmentHeader.NO_LINK, FragmentHeader.NO_LINK), new byte[capacity
+                    - (linked ? FragmentHeader.LINKED_LENGTH : FragmentHeader.UNLINKED_LENGTH)]));
+        }
+        long room = (setSize + secondSet.size()) * MessageReassembler.DETACHED_FRAGMENT_BYTES;
+        try (ClientMessageStore store = Inboxes.openClientStore(dir.resolve("received.db"))) {
+            ReceivedPayloads received = received(store, 1, room);
+            deliverAll(store, received, firstSet.subList(0, setSize - 1));
+            deliver(store, received, TestPayloads.fragments(random(5_000, 21), 22).get(0)); // waits: a new set
+            deliverAll(store, received, junk);
+            now.set(now.get().plus(Duration.ofMinutes(2)));
+            deliverAll(store, received, List.of(firstSet.get(setSize - 1)));
+            deliverAll(store, received, secondSet); // no bytes left: waits
+            assertEquals(room, received.heldBytes(), "the first set and the junk are held");
+
+            now.set(now.get().plus(Duration.ofMinutes(3)).plusSeconds(1));
+            received.catchUp(); // the junk expired: room for the second set
+            assertEquals(1, messages(store).size(), "the message completed");
+        }
+    }
+
+    private void deliverAll(ClientMessageStore store, ReceivedPayloads received, List<Fragment> fragments)
+            throws Exception {
+        for (Fragment fragment : fragments) {
+            deliver(store, received, TestPayloads.payload(fragment.toBytes()));
         }
     }
 

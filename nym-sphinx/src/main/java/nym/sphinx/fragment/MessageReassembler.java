@@ -24,10 +24,12 @@ import nym.sphinx.SphinxGeometry;
  *   <li>Bounded memory: at most {@code maxBufferedBytes} fragment bytes (headers included) are held.
  *       A detached reassembler ({@link Builder#detached()}) holds no data, its caller does, and
  *       counts {@link #DETACHED_FRAGMENT_BYTES} a fragment. A new set is taken while fewer than
- *       {@code maxPendingSets} are held, so there are never more than {@code maxPendingSets}
- *       incomplete messages; beyond that, only a set that continues a held one (a link names it)
- *       is taken, up to {@link #CONTINUATION_ALLOWANCE} times {@code maxPendingSets} sets, so that
- *       messages already begun can finish while new ones wait. A fragment that would break a bound
+ *       {@code maxPendingSets} are held, so honest senders never have more than
+ *       {@code maxPendingSets} incomplete messages here; beyond that, only a set that continues a held
+ *       one (a link names it) is taken, up to {@link #CONTINUATION_ALLOWANCE} times
+ *       {@code maxPendingSets} sets, so that messages already begun can finish while new ones wait. A
+ *       sender may link junk sets to a held one and fill the allowance: they never complete, and
+ *       expire. Each set also holds an array of one reference a fragment, not counted in the bytes. A fragment that would break a bound
  *       is refused ({@code BUFFER_FULL}, {@code TOO_MANY_PENDING}); what is held is kept.
  *   <li>Expiry: a set that received no new fragment for {@code expiry} (by the injected clock) is
  *       dropped, before every {@link #accept} and on {@link #expire()}. Expiry assumes the clock
@@ -140,7 +142,17 @@ public final class MessageReassembler {
         }
     }
 
-    /** @return whether a held set links to {@code header}'s set, or its fragment links to a held set */
+    /**
+     * @return whether a fragment with {@code header} continues a held set (its links name a held set,
+     *     or a held set's links name its set), so that it is taken even when {@code maxPendingSets}
+     *     sets are held, while the allowance lasts
+     */
+    public boolean continuesHeldSet(FragmentHeader header) {
+        synchronized (lock) {
+            return continuesHeld(header);
+        }
+    }
+
     private boolean continuesHeld(FragmentHeader header) {
         if (sets.containsKey(header.previousSetId().orElse(FragmentHeader.NO_LINK))
                 || sets.containsKey(header.nextSetId().orElse(FragmentHeader.NO_LINK))) {
@@ -176,8 +188,9 @@ public final class MessageReassembler {
         }
         if (set == null && sets.size() >= maxPendingSets
                 && (sets.size() >= (long) maxPendingSets * CONTINUATION_ALLOWANCE || !continuesHeld(header))) {
-            throw new FragmentException(FragmentException.Reason.TOO_MANY_PENDING,
-                    "already " + sets.size() + " pending sets, the most allowed is " + maxPendingSets);
+            throw new FragmentException(FragmentException.Reason.TOO_MANY_PENDING, "already " + sets.size()
+                    + " pending sets, the most allowed is " + maxPendingSets + " (" + (long) maxPendingSets
+                    * CONTINUATION_ALLOWANCE + " with sets that continue held ones)");
         }
         if (bufferedBytes + held.heldBytes() > maxBufferedBytes) {
             throw new FragmentException(FragmentException.Reason.BUFFER_FULL, "holding " + bufferedBytes

@@ -2,6 +2,7 @@ package nym.sphinx.fragment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,21 @@ class ContinuationSetsTest {
         assertArrayEquals(join(begun), message.orElseThrow(), "its later sets were taken beyond the bound");
         assertEquals(0, reassembler.pendingSets());
         assertTrue(reassembler.accept(waiting.get(0)).isEmpty(), "and the new one has room now");
+    }
+
+    @Test
+    void aSetIsTakenByItsOwnLinkBeforeTheHeldSetNamesIt() throws FragmentException {
+        List<Fragment> begun = split(5_000, 6); // two linked sets
+        int setSize = FragmentHeader.MAX_FRAGMENTS_PER_SET;
+        MessageReassembler reassembler = oneSet();
+        for (Fragment fragment : begun.subList(0, setSize - 1)) {
+            reassembler.accept(fragment); // the first set, but its last fragment (which names the second)
+        }
+        Fragment secondFirst = begun.get(setSize);
+        assertTrue(reassembler.continuesHeldSet(secondFirst.header()), "it names the held set as its previous");
+        assertTrue(reassembler.accept(secondFirst).isEmpty());
+        assertEquals(2, reassembler.pendingSets(), "taken beyond the bound of one");
+        assertFalse(reassembler.continuesHeldSet(split(100, 7).get(0).header()), "an unrelated set is not");
     }
 
     @Test
