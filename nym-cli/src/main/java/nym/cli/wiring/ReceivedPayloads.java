@@ -1,7 +1,6 @@
 package nym.cli.wiring;
 
 import java.lang.System.Logger.Level;
-import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -284,7 +283,7 @@ final class ReceivedPayloads {
                 dropExpiredSets();
                 return false;
             }
-            complete(assemble(fragments), ids);
+            complete(StoredFragments.join(store, geometry, fragments, reassembler.capacity()), ids);
         }
         dropExpiredSets();
         return complete.isPresent();
@@ -311,31 +310,6 @@ final class ReceivedPayloads {
             }
         }
         return ids;
-    }
-
-    /** @return the message whose fragments, in order, are the stored payloads {@code ids} */
-    private byte[] assemble(long[] ids) throws ProviderException {
-        Map<Long, byte[]> stored = new HashMap<>();
-        for (StoredMessage payload : store.payloads(Arrays.stream(ids).boxed().toList())) {
-            stored.put(payload.id(), payload.payload());
-        }
-        ByteArrayOutputStream message = new ByteArrayOutputStream(ids.length * reassembler.capacity());
-        for (long id : ids) {
-            byte[] payload = stored.get(id);
-            if (payload == null) {
-                throw new ProviderException(ProviderException.Reason.STORAGE, "fragment " + id
-                        + " of a complete message is no longer stored");
-            }
-            try {
-                byte[] bytes = PacketPayload.fromBytes(Delivery.fromBytes(payload, geometry.payloadLength()).payload())
-                        .recoverMessage();
-                message.writeBytes(Fragment.fromBytes(bytes).data());
-            } catch (SphinxException | FragmentException e) {
-                throw new ProviderException(ProviderException.Reason.STORAGE, "fragment " + id
-                        + " of a complete message no longer reads: " + e.getMessage(), e);
-            }
-        }
-        return message.toByteArray();
     }
 
     /** Stores a complete message, with the SURB its sender attached if there is one. */
