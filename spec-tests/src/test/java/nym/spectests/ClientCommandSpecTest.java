@@ -227,6 +227,24 @@ class ClientCommandSpecTest {
         assertNotEquals(before, Files.readString(aliceKey(home)), "once it has stopped, --force makes a new identity");
     }
 
+    /** An init killed while it renamed its files leaves them staged: run refuses, init --force mends. */
+    @Test
+    void aStagedFileLeftByAKilledInitStopsRunUntilInitRunsAgain() throws Exception {
+        Path home = home("killed-init");
+        Clients.init(home, "alice", testnet.directory());
+        Path staged = Clients.clientDir(home, "alice").resolve("config/config.toml.new");
+        Files.copy(Clients.clientDir(home, "alice").resolve("config/config.toml"), staged);
+        assertOneLineError(Clients.execute(home, "run", "--id", "alice"),
+                "error: an earlier `nym-client init --id alice` did not finish (it left " + staged);
+        Clients.Result again = Clients.execute(home, "init", "--id", "alice", "--directory", testnet.directory(),
+                "--force");
+        assertEquals(0, again.exit(), again.output());
+        assertFalse(Files.exists(staged), "the completed init removed it");
+        try (Image.Run run = Clients.start(home, "run", "--id", "alice", "--port", Integer.toString(Clients.freePort()))) {
+            run.awaitLine(Clients.LISTENER, START);
+        }
+    }
+
     @Test
     void runPrintsTheSeedsLinesListensAndStopsOnSigterm() throws Exception {
         Path home = home("run");
