@@ -66,7 +66,6 @@ final class ReceivedPayloads {
     private final ClientMessageStore store;
     private final SphinxGeometry geometry;
     private final Map<Integer, List<Long>> payloadsBySet = new HashMap<>();
-    private final Map<Integer, Set<Integer>> linkedSets = new HashMap<>();
     /** Stored fragments that found no room, by local id (so oldest first), with their headers. */
     private final NavigableMap<Long, FragmentHeader> waiting = new TreeMap<>();
     private final Supplier<MessageReassembler> reassemblers;
@@ -123,7 +122,6 @@ final class ReceivedPayloads {
         List<Long> stored = store.payloadIds();
         reassembler = reassemblers.get();
         payloadsBySet.clear();
-        linkedSets.clear();
         waiting.clear();
         roomMade = false;
         behind = false;
@@ -246,8 +244,6 @@ final class ReceivedPayloads {
         }
         int set = header.setId();
         payloadsBySet.computeIfAbsent(set, s -> new ArrayList<>()).add(id);
-        header.previousSetId().ifPresent(other -> link(set, other));
-        header.nextSetId().ifPresent(other -> link(set, other));
         boolean wasPending = reassembler.isPending(set);
         Optional<long[]> complete;
         try {
@@ -275,7 +271,7 @@ final class ReceivedPayloads {
         if (complete.isPresent()) {
             roomMade = true;
             long[] fragments = complete.get();
-            List<Long> ids = takeSetsOf(fragments, set);
+            List<Long> ids = takeSetsOf(fragments);
             if ((long) fragments.length * reassembler.capacity() > maxMessageBytes) {
                 LOG.log(Level.WARNING, "discarding a message of " + fragments.length + " fragments: over the "
                         + maxMessageBytes + " bytes this client puts together");
@@ -290,23 +286,22 @@ final class ReceivedPayloads {
     }
 
     /**
-     * Forgets the sets of a completed message: those linked to {@code set} that hold one of its
-     * {@code fragments} (a set linked by a contradicting fragment is not part of it, and keeps its own).
+     * Forgets the sets of a completed message: the reassembler let go of them, and they hold its
+     * {@code fragments} (sets it let go of by expiry hold none, and are dropped by
+     * {@link #dropExpiredSets()}).
      *
      * @return the stored payloads of those sets, the message's fragments and any duplicates of them
      */
-    private List<Long> takeSetsOf(long[] fragments, int set) {
+    private List<Long> takeSetsOf(long[] fragments) {
         Set<Long> inMessage = new HashSet<>();
         for (long id : fragments) {
             inMessage.add(id);
         }
         List<Long> ids = new ArrayList<>();
-        for (int member : chainOf(set)) {
-            List<Long> payloads = payloadsBySet.getOrDefault(member, List.of());
-            if (payloads.stream().anyMatch(inMessage::contains)) {
-                ids.addAll(payloads);
-                payloadsBySet.remove(member);
-                linkedSets.remove(member);
+        for (var entry : new ArrayList<>(payloadsBySet.entrySet())) {
+            if (!reassembler.isPending(entry.getKey()) && entry.getValue().stream().anyMatch(inMessage::contains)) {
+                ids.addAll(entry.getValue());
+                payloadsBySet.remove(entry.getKey());
             }
         }
         return ids;
@@ -356,6 +351,12 @@ final class ReceivedPayloads {
     /** Deletes the stored payloads of sets the reassembler let expire, and forgets those sets. */
     private void dropExpiredSets() throws ProviderException {
         reassembler.expire();
+        // Every set the reassembler holds is a key here (its fragments were noted before it took them):
+        // as many keys as held sets means none was let go of, and the scan below, run for every
+        // fragment, can be skipped.
+        if (payloadsBySet.size() == reassembler.pendingSets()) {
+            return;
+        }
         List<Long> expired = new ArrayList<>();
         for (var entry : new ArrayList<>(payloadsBySet.entrySet())) {
             int set = entry.getKey();
@@ -366,7 +367,6 @@ final class ReceivedPayloads {
                     waiting.entrySet().removeIf(w -> w.getValue().setId() == set && expired.add(w.getKey()));
                 }
                 payloadsBySet.remove(set);
-                linkedSets.remove(set);
             }
         }
         if (!expired.isEmpty()) {
@@ -374,22 +374,5 @@ final class ReceivedPayloads {
             LOG.log(Level.INFO, "dropping " + expired.size() + " fragments of messages that never completed");
             store.deletePayloads(expired);
         }
-    }
-
-    private void link(int a, int b) {
-        linkedSets.computeIfAbsent(a, s -> new HashSet<>()).add(b);
-        linkedSets.computeIfAbsent(b, s -> new HashSet<>()).add(a);
-    }
-
-    private Set<Integer> chainOf(int start) {
-        Set<Integer> chain = new HashSet<>();
-        List<Integer> todo = new ArrayList<>(List.of(start));
-        while (!todo.isEmpty()) {
-            int set = todo.remove(todo.size() - 1);
-            if (chain.add(set)) {
-                todo.addAll(linkedSets.getOrDefault(set, Set.of()));
-            }
-        }
-        return chain;
     }
 }
