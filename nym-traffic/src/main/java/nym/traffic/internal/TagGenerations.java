@@ -63,6 +63,14 @@ public final class TagGenerations {
         (currentGeneration ? current : previous).forEach(consumer);
     }
 
+    /**
+     * @return twice the generation's size: nothing is forgotten until a tag beyond this many is
+     *     added (the first new generation only takes the place of an empty one)
+     */
+    public long capacity() {
+        return 2L * tagsPerGeneration;
+    }
+
     /** @return tags remembered */
     public long size() {
         return (long) current.size() + previous.size();

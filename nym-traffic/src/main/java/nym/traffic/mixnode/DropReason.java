@@ -15,4 +15,9 @@ public enum DropReason {
     QUEUE_FULL,
     /** The packet was addressed to a final hop, which a mix node is not. */
     NOT_A_MIX_PACKET,
+    /**
+     * The replay filter of the key the packet was built for is full (the key could not be replaced in
+     * time, for instance on a full disk): it would have to forget a tag to take the packet's.
+     */
+    KEY_FULL,
 }

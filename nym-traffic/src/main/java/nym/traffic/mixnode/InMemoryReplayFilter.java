@@ -41,4 +41,9 @@ public final class InMemoryReplayFilter implements ReplayFilter {
     public synchronized long size() {
         return tags.size();
     }
+
+    @Override
+    public long capacity() {
+        return tags.capacity();
+    }
 }

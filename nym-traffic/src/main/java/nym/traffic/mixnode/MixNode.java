@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.DelayQueue;
 
 import nym.crypto.keys.X25519PrivateKey;
+import nym.crypto.keys.X25519PublicKey;
 import nym.sphinx.PacketOutcome;
 import nym.sphinx.PacketProcessor;
 import nym.sphinx.ProcessedPacket;
@@ -38,8 +42,7 @@ public final class MixNode implements AutoCloseable {
     static final Duration UNKNOWN_HOP_WAIT = Duration.ofSeconds(2);
 
     private final MixNodeConfig config;
-    private final PacketProcessor processor;
-    private final ReplayFilter replayFilter;
+    private final KeyRotator keys;
     private final MixNodeMetrics metrics = new MixNodeMetrics();
     private final DelayQueue<HeldPacket> held = new DelayQueue<>();
     private final PacketSender sender;
@@ -47,15 +50,23 @@ public final class MixNode implements AutoCloseable {
     private final PacketIntake intake;
     private volatile boolean closed;
 
-    private MixNode(MixNodeConfig config, X25519PrivateKey key, ReplayFilter replayFilter) throws IOException {
+    private MixNode(MixNodeConfig config, KeyRing keys, KeyRotation rotation, SphinxKeyStore store)
+            throws IOException {
         this.config = config;
-        this.processor = PacketProcessor.forKey(key, config.geometry());
-        this.replayFilter = replayFilter;
+        this.keys = new KeyRotator(keys, rotation, store, config.geometry(), InstantSource.system());
         this.sender = PacketSender.create(config.sender());
         this.releaser = Thread.ofPlatform().daemon().name("mix-release").start(this::releaseLoop);
         int batch = PacketProcessor.preferredBatchSize(); // compiles the batch path before packets come
-        this.intake = PacketIntake.start(config.listen(), config.geometry(), config.workerThreads(),
-                config.processingQueueCapacity(), "mix", batch, this::processAll);
+        try {
+            this.intake = PacketIntake.start(config.listen(), config.geometry(), config.workerThreads(),
+                    config.processingQueueCapacity(), "mix", batch, this::processAll);
+        } catch (IOException | RuntimeException e) {
+            closed = true;
+            this.keys.close();
+            releaser.interrupt();
+            sender.close();
+            throw e;
+        }
         metrics.countIntake(intake::received, intake::droppedQueueFull);
         LOG.log(Level.INFO, batch > 1
                 ? "unwrapping queued packets in batches of up to " + batch + " (lane-parallel ladder)"
@@ -64,14 +75,34 @@ public final class MixNode implements AutoCloseable {
     }
 
     /**
-     * Starts a node that unwraps packets built for {@code key}.
+     * Starts a node that unwraps packets built for {@code key} for ever; {@code replayFilter}
+     * forgets its oldest tags when full.
      *
      * @throws IOException if the listening address cannot be bound
      */
     public static MixNode start(MixNodeConfig config, X25519PrivateKey key, ReplayFilter replayFilter)
             throws IOException {
-        return new MixNode(Objects.requireNonNull(config, "config"), Objects.requireNonNull(key, "key"),
-                Objects.requireNonNull(replayFilter, "replayFilter"));
+        return start(config, KeyRing.of(new SphinxKey(key, replayFilter, Instant.now())), KeyRotation.NEVER,
+                SphinxKeyStore.NONE);
+    }
+
+    /**
+     * Starts a node that unwraps packets built for the keys of {@code keys} and replaces its key as
+     * {@code rotation} says, through {@code store}. Each key's filter then never forgets: a key is
+     * replaced before its filter fills, and a packet for a key whose filter is full is dropped
+     * ({@link DropReason#KEY_FULL}).
+     *
+     * @throws IOException if the listening address cannot be bound
+     */
+    public static MixNode start(MixNodeConfig config, KeyRing keys, KeyRotation rotation, SphinxKeyStore store)
+            throws IOException {
+        return new MixNode(Objects.requireNonNull(config, "config"), Objects.requireNonNull(keys, "keys"),
+                Objects.requireNonNull(rotation, "rotation"), Objects.requireNonNull(store, "store"));
+    }
+
+    /** @return the public key of the node's current key, the one to announce */
+    public X25519PublicKey publicKey() {
+        return keys.ring().current().key().key().publicKey();
     }
 
     /** @return where the node accepts packets */
@@ -95,20 +126,43 @@ public final class MixNode implements AutoCloseable {
     }
 
     private void processAll(List<SphinxPacket> batch) {
-        for (PacketOutcome outcome : processor.processAll(batch)) {
+        KeyRotator.Ring ring = keys.ring();
+        List<PacketOutcome> outcomes = ring.current().processor().processAll(batch);
+        List<SphinxPacket> forPrevious = new ArrayList<>(0);
+        for (int i = 0; i < outcomes.size(); i++) {
+            switch (outcomes.get(i)) {
+                case PacketOutcome.Processed processed -> accept(processed.packet(), ring.current());
+                case PacketOutcome.Refused refused when ring.previous() != null
+                        && refused.error().reason() == SphinxException.Reason.MAC_MISMATCH -> forPrevious.add(batch.get(i));
+                case PacketOutcome.Refused refused -> drop(refused.error());
+            }
+        }
+        if (forPrevious.isEmpty()) {
+            return;
+        }
+        for (PacketOutcome outcome : ring.previous().processor().processAll(forPrevious)) {
             switch (outcome) {
-                case PacketOutcome.Processed processed -> accept(processed.packet());
+                case PacketOutcome.Processed processed -> accept(processed.packet(), ring.previous());
                 case PacketOutcome.Refused refused -> drop(refused.error());
             }
         }
     }
 
-    private void accept(ProcessedPacket result) {
-        try {
-            replayFilter.recordFirstUse(result.replayTag());
-        } catch (SphinxException e) {
-            drop(e);
-            return;
+    private void accept(ProcessedPacket result, KeyInUse key) {
+        switch (key.record(result.replayTag())) {
+            case FIRST_USE -> keys.recorded(key);
+            case REPLAY -> {
+                metrics.recordDropped(DropReason.REPLAY);
+                return;
+            }
+            case FULL -> {
+                metrics.recordDropped(DropReason.KEY_FULL);
+                return;
+            }
+            case RETIRED -> {
+                metrics.recordDropped(DropReason.BAD_PACKET); // as if it had come a moment later
+                return;
+            }
         }
         switch (result) {
             case ProcessedPacket.FinalHop last -> metrics.recordDropped(DropReason.NOT_A_MIX_PACKET);
@@ -170,6 +224,7 @@ public final class MixNode implements AutoCloseable {
     public void close() {
         closed = true;
         intake.close();
+        keys.close();
         releaser.interrupt();
         sender.close();
         LOG.log(Level.INFO, "mix node on " + intake.localAddress() + " stopped: " + metrics);

@@ -113,6 +113,11 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         return tags.size();
     }
 
+    @Override
+    public long capacity() {
+        return tags.capacity();
+    }
+
     /** Writes the buffered tags and closes the file; later tags are remembered in memory only. */
     @Override
     public void close() {

@@ -18,4 +18,11 @@ public interface ReplayFilter {
 
     /** @return tags remembered now */
     long size();
+
+    /**
+     * @return how many tags the filter holds without forgetting any: while {@link #size()} is below
+     *     it, every tag recorded is remembered (a node that rotates its key stops recording into a
+     *     filter that holds this many)
+     */
+    long capacity();
 }

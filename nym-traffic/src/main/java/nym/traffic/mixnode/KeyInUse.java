@@ -1,0 +1,61 @@
+package nym.traffic.mixnode;
+
+import nym.sphinx.PacketProcessor;
+import nym.sphinx.ReplayTag;
+import nym.sphinx.SphinxException;
+import nym.sphinx.SphinxGeometry;
+
+/** A key of the node's ring with its processor; records tags only while the key is accepted. */
+final class KeyInUse {
+    /** What {@link #record} did with a tag. */
+    enum Recorded { FIRST_USE, REPLAY, FULL, RETIRED }
+
+    private final SphinxKey key;
+    private final PacketProcessor processor;
+    private final boolean bounded;
+    private boolean retired;
+
+    /** @param bounded whether to refuse tags beyond the filter's capacity instead of forgetting old ones */
+    KeyInUse(SphinxKey key, SphinxGeometry geometry, boolean bounded) {
+        this.key = key;
+        this.processor = PacketProcessor.forKey(key.key(), geometry);
+        this.bounded = bounded;
+    }
+
+    SphinxKey key() {
+        return key;
+    }
+
+    PacketProcessor processor() {
+        return processor;
+    }
+
+    /** Every recording of this key's tags goes through here, so the check and the add are one step. */
+    synchronized Recorded record(ReplayTag tag) {
+        if (retired) {
+            return Recorded.RETIRED;
+        }
+        ReplayFilter tags = key.tags();
+        if (bounded && tags.size() >= tags.capacity()) {
+            return Recorded.FULL;
+        }
+        try {
+            tags.recordFirstUse(tag);
+            return Recorded.FIRST_USE;
+        } catch (SphinxException e) {
+            return Recorded.REPLAY;
+        }
+    }
+
+    synchronized void retire() {
+        retired = true;
+    }
+
+    long tags() {
+        return key.tags().size();
+    }
+
+    boolean full() {
+        return tags() >= key.tags().capacity();
+    }
+}

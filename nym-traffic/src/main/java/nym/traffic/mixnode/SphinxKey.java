@@ -1,0 +1,22 @@
+package nym.traffic.mixnode;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import nym.crypto.keys.X25519PrivateKey;
+
+/**
+ * A key a node unwraps packets with, the replay tags of the packets it unwrapped with it, and when
+ * the key was made (its age counts towards {@link KeyRotation#maxAge()}).
+ *
+ * @param key the node's X25519 private key
+ * @param tags the tags of the packets unwrapped with this key and no other
+ * @param madeAt when the key was made
+ */
+public record SphinxKey(X25519PrivateKey key, ReplayFilter tags, Instant madeAt) {
+    public SphinxKey {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(madeAt, "madeAt");
+    }
+}
