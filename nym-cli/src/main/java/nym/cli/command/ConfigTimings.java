@@ -1,7 +1,11 @@
 package nym.cli.command;
 
+import java.time.Duration;
+
 import nym.cli.config.ClientConfigFile;
 import nym.cli.config.ConfigException;
+import nym.cli.config.MixNodeConfigFile;
+import nym.traffic.mixnode.KeyRotation;
 
 /** Checks the {@code [debug]} timings of a config (a client's, a node's), naming the bad key. */
 final class ConfigTimings {
@@ -16,6 +20,20 @@ final class ConfigTimings {
             throw new ConfigException("debug.average_packet_delay must not be negative, got " + debug.averagePacketDelay());
         }
         return debug;
+    }
+
+    /** @return the rotation the section asks for, or a one-line error naming the bad key */
+    static KeyRotation check(MixNodeConfigFile.SphinxKeyRotation section) throws ConfigException {
+        long packets = section.rotateAfterPackets();
+        if (packets < 1 || packets > MixNodeConfigFile.SphinxKeyRotation.MAX_PACKETS) {
+            throw new ConfigException("key_rotation.rotate_after_packets must be 1 to "
+                    + MixNodeConfigFile.SphinxKeyRotation.MAX_PACKETS + ", got " + packets);
+        }
+        long maxAge = positive("key_rotation.max_age_ms", section.maxAgeMs());
+        if (section.graceMs() < 0) {
+            throw new ConfigException("key_rotation.grace_ms must not be negative, got " + section.graceMs());
+        }
+        return new KeyRotation(packets, Duration.ofMillis(maxAge), Duration.ofMillis(section.graceMs()));
     }
 
     /** @return {@code value}, refused unless at least 1 ms */

@@ -49,7 +49,8 @@ final class MixNodeInitCommand implements Callable<Integer> {
         node.stage(MixNodeConfigFile.HEADER, new MixNodeConfigFile(
                 new MixNodeConfigFile.Mixnode(id, layer, listen, announce, directory, node.privateKey().toString(),
                         node.publicKey().toString()),
-                MixNodeConfigFile.Debug.DEFAULT), MixNodeConfigFile.COMMENTS);
+                MixNodeConfigFile.SphinxKeyRotation.DEFAULT, MixNodeConfigFile.Debug.DEFAULT),
+                MixNodeConfigFile.COMMENTS);
         node.commit();
         System.out.println("Saved mixnet sphinx keypair");
         System.out.println("Saved configuration file to \"" + node.configFile() + "\"");

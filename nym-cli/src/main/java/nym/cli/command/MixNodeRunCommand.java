@@ -3,23 +3,22 @@ package nym.cli.command;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.Callable;
 
 import nym.cli.config.MixNodeConfigFile;
 import nym.cli.config.NymHome;
 import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Periodic;
-import nym.cli.wiring.ReplayTags;
+import nym.cli.wiring.SphinxKeyFiles;
 import nym.cli.wiring.Shutdown;
-import nym.crypto.keys.KeyPem;
-import nym.crypto.keys.X25519PrivateKey;
-import nym.crypto.keys.X25519PublicKey;
 import nym.topology.MixNodeInfo;
 import nym.topology.directory.DirectoryClient;
 import nym.topology.directory.MixMetricsReport;
 import nym.traffic.mixnode.MixNode;
 import nym.traffic.mixnode.MixNodeConfig;
-import nym.traffic.mixnode.PersistentReplayFilter;
+import nym.traffic.mixnode.KeyRing;
+import nym.traffic.mixnode.KeyRotation;
 import nym.traffic.mixnode.TopologyNextHops;
 import nym.traffic.transport.NodeAddresses;
 import picocli.CommandLine.Command;
@@ -65,10 +64,11 @@ final class MixNodeRunCommand implements Callable<Integer> {
         InetSocketAddress listen = NodeOptions.socketAddress("--host/--port", NodeOptions.hostPort(listenHost, listenPort));
         DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(
                 directory != null ? directory : config.directoryServer()));
-        X25519PrivateKey privateKey = KeyPem.readX25519Private(Path.of(config.privateSphinxKeyFile()));
-        X25519PublicKey publicKey = privateKey.publicKey();
-
-        PersistentReplayFilter replayFilter = ReplayTags.open(NymHome.Kind.MIXNODE, id);
+        KeyRotation rotation = ConfigTimings.check(file.keyRotation());
+        SphinxKeyFiles keyFiles = new SphinxKeyFiles(NymHome.dataDir(NymHome.Kind.MIXNODE, id),
+                Path.of(config.privateSphinxKeyFile()), Path.of(config.publicSphinxKeyFile()),
+                Math.toIntExact(rotation.rotateAfterPackets()), InstantSource.system());
+        KeyRing keys = keyFiles.open();
 
         System.out.println("Starting mixnode...");
         // Forward only to the next layer's nodes: a header names any address its sender likes. The
@@ -79,30 +79,31 @@ final class MixNodeRunCommand implements Callable<Integer> {
         try {
             node = NodeOptions.bind(NodeAddresses.formatHost(listen),
                     port != null ? "--port" : "mixnode.listening_address", () -> MixNode.start(
-                    MixNodeConfig.defaults(listen).withNextHops(nextHops), privateKey, replayFilter));
+                    MixNodeConfig.defaults(listen).withNextHops(nextHops), keys, rotation, keyFiles));
         } catch (Exception e) {
             nextHops.close(); // no topology warning after the error line
+            keyFiles.close();
             throw e;
         }
         InetSocketAddress bound = node.localAddress();
         String announced = NodeAddresses.formatHost(host == null && port == null
                 ? announcedAddress(config.announceAddress(), bound) : bound);
         System.out.println("Listening for incoming packets on " + NodeAddresses.formatHost(bound));
-        System.out.println("Layer " + effectiveLayer + ", public key " + publicKey.toBase58());
+        System.out.println("Layer " + effectiveLayer + ", public key " + node.publicKey().toBase58());
         System.out.println("Using directory server: \"" + directoryClient.baseUri() + "\"");
 
         Thread presence = Periodic.every("presence", presenceInterval,
-                () -> directoryClient.registerMixNode(new MixNodeInfo(announced, publicKey, effectiveLayer, 0,
+                () -> directoryClient.registerMixNode(new MixNodeInfo(announced, node.publicKey(), effectiveLayer, 0,
                         Versions.NYM)));
         Thread metrics = Periodic.every("metrics", metricsInterval,
-                () -> directoryClient.reportMetrics(new MixMetricsReport(publicKey, node.metrics().received(),
+                () -> directoryClient.reportMetrics(new MixMetricsReport(node.publicKey(), node.metrics().received(),
                         node.metrics().forwardedByHost())));
         Shutdown shutdown = new Shutdown(() -> {
             presence.interrupt();
             metrics.interrupt();
             node.close();
             nextHops.close();
-            replayFilter.close();
+            keyFiles.close();
             directoryClient.close();
             System.out.println("Mixnode stopped: " + node.metrics());
         });

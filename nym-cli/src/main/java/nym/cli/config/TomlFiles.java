@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 /**
@@ -26,6 +27,13 @@ public final class TomlFiles {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .build();
+
+    /**
+     * Sections a file written by an earlier build may lack, by the file's type, and what they read
+     * as then: the section's defaults.
+     */
+    private static final Map<Class<?>, Map<String, Object>> SECTIONS_ADDED_LATER = Map.of(
+            MixNodeConfigFile.class, Map.of("key_rotation", MixNodeConfigFile.SphinxKeyRotation.DEFAULT));
 
     private TomlFiles() {}
 
@@ -40,7 +48,19 @@ public final class TomlFiles {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
         }
         try {
-            return MAPPER.readValue(text, type);
+            Map<String, Object> addedLater = SECTIONS_ADDED_LATER.getOrDefault(type, Map.of());
+            if (addedLater.isEmpty()) {
+                return MAPPER.readValue(text, type);
+            }
+            JsonNode tree = MAPPER.readTree(text);
+            if (tree instanceof ObjectNode sections) {
+                addedLater.forEach((name, value) -> {
+                    if (!sections.has(name)) {
+                        sections.set(name, MAPPER.valueToTree(value));
+                    }
+                });
+            }
+            return MAPPER.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file + ": unknown key '" + path(e) + "'", e);
         } catch (InvalidFormatException e) {

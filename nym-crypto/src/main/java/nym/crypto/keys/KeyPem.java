@@ -47,7 +47,12 @@ public final class KeyPem {
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
-        write(publicFile, encode(X25519_PUBLIC, pair.publicKey().toByteArray()), false);
+        writeX25519Public(pair.publicKey(), publicFile);
+    }
+
+    /** Writes an X25519 public key alone (replacing the file in one step). */
+    public static void writeX25519Public(X25519PublicKey key, Path publicFile) throws IOException {
+        write(publicFile, encode(X25519_PUBLIC, key.toByteArray()), false);
     }
 
     /** Writes both halves of an Ed25519 key pair. */

@@ -1,0 +1,287 @@
+package nym.cli.wiring;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import nym.cli.config.ConfigException;
+import nym.crypto.CryptoException;
+import nym.crypto.keys.KeyPem;
+import nym.crypto.keys.X25519KeyPair;
+import nym.crypto.keys.X25519PrivateKey;
+import nym.traffic.mixnode.KeyRing;
+import nym.traffic.mixnode.PersistentReplayFilter;
+import nym.traffic.mixnode.SphinxKey;
+import nym.traffic.mixnode.SphinxKeyStore;
+
+/**
+ * A rotating mix node's keys on disk, each with its replay tags:
+ *
+ * <pre>
+ * data/private_sphinx.pem, public_sphinx.pem            the current key (the config's key files)
+ * data/previous_sphinx_key.T/private_sphinx.pem, ...    the previous key, accepted until T (epoch ms)
+ * data/replay-tags/KEY/replay-N.tags                    each key's tags, KEY its base58 public key
+ * </pre>
+ *
+ * <p>A key's age is its private file's modification time. Every step of a rotation leaves a state
+ * that {@link #open} reads back as either the old key or the new one, never a key without its own
+ * tags: the new key is written beside the current one ({@code .rotating}), the previous key's folder
+ * is named in one rename, and the current file is replaced in one rename, last. {@link #open}
+ * removes what a stopped rotation or retirement left, and moves the tags of a node of an earlier
+ * build ({@code replay-tags/replay-N.tags}) into its key's folder.
+ */
+public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SphinxKeyFiles.class.getName());
+    private static final String STAGED = ".rotating";
+    private static final String PREVIOUS_PREFIX = "previous_sphinx_key.";
+    private static final Pattern PREVIOUS = Pattern.compile(Pattern.quote(PREVIOUS_PREFIX) + "(\\d{1,19})");
+    private static final Pattern LEGACY_TAGS = Pattern.compile("replay-\\d{1,18}\\.tags");
+    private static final String PRIVATE_NAME = "private_sphinx.pem";
+    private static final String PUBLIC_NAME = "public_sphinx.pem";
+
+    private final Path data;
+    private final Path privateFile;
+    private final Path publicFile;
+    private final Path tagsRoot;
+    private final int tagsPerGeneration;
+    private final InstantSource clock;
+    private final Set<PersistentReplayFilter> open = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param data the node's {@code data/} folder
+     * @param privateFile the config's private key file
+     * @param publicFile the config's public key file
+     * @param tagsPerGeneration each filter's generation; a filter holds twice that without forgetting
+     */
+    public SphinxKeyFiles(Path data, Path privateFile, Path publicFile, int tagsPerGeneration, InstantSource clock) {
+        this.data = data;
+        this.privateFile = privateFile;
+        this.publicFile = publicFile;
+        this.tagsRoot = data.resolve(ReplayTags.FOLDER);
+        this.tagsPerGeneration = tagsPerGeneration;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads the keys in use and opens their tags, after tidying what a stopped rotation left.
+     *
+     * @throws ConfigException with one line if a key file or a tag folder cannot be read or written
+     */
+    public KeyRing open() throws ConfigException {
+        try {
+            deleteIfExists(staged(privateFile));
+            deleteIfExists(staged(publicFile));
+            X25519PrivateKey current = KeyPem.readX25519Private(privateFile);
+            rewritePublicFileIfStale(current);
+            moveLegacyTags(current);
+            Instant now = clock.instant();
+            Previous previous = keepLatestPrevious(current, now);
+            SphinxKey currentKey = new SphinxKey(current, openTags(current),
+                    Files.getLastModifiedTime(privateFile).toInstant());
+            SphinxKey previousKey = previous == null ? null : new SphinxKey(previous.key(), openTags(previous.key()),
+                    Files.getLastModifiedTime(previous.folder().resolve(PRIVATE_NAME)).toInstant());
+            deleteTagsOfOtherKeys(current, previous == null ? null : previous.key());
+            if (previous != null) {
+                LOG.log(Level.INFO, "accepting the previous Sphinx key " + previous.key().publicKey().toBase58()
+                        + " until " + previous.retiresAt());
+            }
+            return new KeyRing(currentKey, previousKey, previous == null ? null : previous.retiresAt());
+        } catch (IOException | CryptoException e) {
+            throw new ConfigException("cannot open the Sphinx keys in " + data + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SphinxKey rotate(SphinxKey current, Instant currentRetiresAt) throws IOException {
+        X25519KeyPair next = X25519KeyPair.generate(new SecureRandom());
+        Path previousFolder = data.resolve(PREVIOUS_PREFIX + currentRetiresAt.toEpochMilli());
+        Path stagedPrevious = staged(previousFolder);
+        PersistentReplayFilter tags = null;
+        try {
+            KeyPem.writeX25519(next, staged(privateFile), staged(publicFile));
+            deleteRecursively(stagedPrevious);
+            KeyPem.writeX25519(X25519KeyPair.of(current.key()), stagedPrevious.resolve(PRIVATE_NAME),
+                    stagedPrevious.resolve(PUBLIC_NAME));
+            Files.move(stagedPrevious, previousFolder, StandardCopyOption.ATOMIC_MOVE);
+            tags = openTags(next.privateKey());
+            Files.move(staged(privateFile), privateFile, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // The current key stays; what was made for the new one goes.
+            if (tags != null) {
+                open.remove(tags);
+                tags.close();
+            }
+            deleteQuietly(staged(privateFile), staged(publicFile), stagedPrevious, previousFolder,
+                    tagsFolder(next.privateKey()));
+            throw e;
+        }
+        try {
+            Files.move(staged(publicFile), publicFile, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "the new Sphinx key is in use, but " + publicFile + " still holds the previous"
+                    + " public key (" + e.getMessage() + "); the next start writes it again");
+        }
+        return new SphinxKey(next.privateKey(), tags, Files.getLastModifiedTime(privateFile).toInstant());
+    }
+
+    @Override
+    public void retire(SphinxKey previous) throws IOException {
+        if (previous.tags() instanceof PersistentReplayFilter filter && open.remove(filter)) {
+            filter.close();
+        }
+        // The key first: tags without their key are removed at the next start, a key without its tags never used.
+        for (Previous folder : previousFolders()) {
+            if (folder.key() == null || folder.key().publicKey().equals(previous.key().publicKey())) {
+                deleteRecursively(folder.folder());
+            }
+        }
+        deleteRecursively(tagsFolder(previous.key()));
+    }
+
+    /** A previous key's folder, the key in it (null if unreadable) and when it retires. */
+    private record Previous(Path folder, X25519PrivateKey key, Instant retiresAt) {}
+
+    private List<Previous> previousFolders() throws IOException {
+        List<Previous> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(data, PREVIOUS_PREFIX + "*")) {
+            for (Path entry : entries) {
+                Matcher name = PREVIOUS.matcher(entry.getFileName().toString());
+                if (!name.matches()) {
+                    deleteRecursively(entry); // a staged folder of a stopped rotation
+                    continue;
+                }
+                X25519PrivateKey key;
+                try {
+                    key = KeyPem.readX25519Private(entry.resolve(PRIVATE_NAME));
+                } catch (CryptoException e) {
+                    key = null;
+                }
+                found.add(new Previous(entry, key, Instant.ofEpochMilli(Long.parseLong(name.group(1)))));
+            }
+        }
+        found.sort(Comparator.comparing(Previous::retiresAt));
+        return found;
+    }
+
+    /** Keeps the previous key that retires last, if it is still in its grace and is not the current one. */
+    private Previous keepLatestPrevious(X25519PrivateKey current, Instant now) throws IOException {
+        List<Previous> folders = previousFolders();
+        Previous kept = null;
+        for (Previous folder : folders.reversed()) {
+            boolean usable = kept == null && folder.key() != null && now.isBefore(folder.retiresAt())
+                    && !folder.key().publicKey().equals(current.publicKey());
+            if (usable) {
+                kept = folder;
+            } else {
+                deleteRecursively(folder.folder());
+            }
+        }
+        return kept;
+    }
+
+    private void rewritePublicFileIfStale(X25519PrivateKey current) throws IOException {
+        try {
+            if (KeyPem.readX25519Public(publicFile).equals(current.publicKey())) {
+                return;
+            }
+        } catch (CryptoException e) {
+            // Missing or unreadable: written below.
+        }
+        KeyPem.writeX25519Public(current.publicKey(), publicFile);
+    }
+
+    private void moveLegacyTags(X25519PrivateKey current) throws IOException {
+        if (!Files.isDirectory(tagsRoot)) {
+            return;
+        }
+        List<Path> legacy;
+        try (Stream<Path> entries = Files.list(tagsRoot)) {
+            legacy = entries.filter(path -> LEGACY_TAGS.matcher(path.getFileName().toString()).matches()).toList();
+        }
+        if (legacy.isEmpty()) {
+            return;
+        }
+        Path folder = Files.createDirectories(tagsFolder(current));
+        for (Path file : legacy) {
+            Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        LOG.log(Level.INFO, "moved the replay tags of " + current.publicKey().toBase58() + " into " + folder);
+    }
+
+    private void deleteTagsOfOtherKeys(X25519PrivateKey current, X25519PrivateKey previous) throws IOException {
+        List<Path> others;
+        try (Stream<Path> entries = Files.list(tagsRoot)) {
+            others = entries.filter(Files::isDirectory)
+                    .filter(folder -> !folder.equals(tagsFolder(current))
+                            && (previous == null || !folder.equals(tagsFolder(previous))))
+                    .toList();
+        }
+        for (Path folder : others) {
+            deleteRecursively(folder);
+        }
+    }
+
+    private PersistentReplayFilter openTags(X25519PrivateKey key) throws IOException {
+        PersistentReplayFilter filter = PersistentReplayFilter.open(tagsFolder(key), tagsPerGeneration);
+        open.add(filter);
+        return filter;
+    }
+
+    /** Writes and closes the filters of the keys in use; call it once the node has stopped. */
+    @Override
+    public void close() {
+        for (PersistentReplayFilter filter : open) {
+            filter.close();
+        }
+        open.clear();
+    }
+
+    private Path tagsFolder(X25519PrivateKey key) {
+        return tagsRoot.resolve(key.publicKey().toBase58());
+    }
+
+    private static Path staged(Path path) {
+        return path.resolveSibling(path.getFileName() + STAGED);
+    }
+
+    private static void deleteIfExists(Path file) throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path each : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(each);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path... paths) {
+        for (Path path : paths) {
+            try {
+                deleteRecursively(path);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not remove " + path + ": " + e.getMessage());
+            }
+        }
+    }
+}
