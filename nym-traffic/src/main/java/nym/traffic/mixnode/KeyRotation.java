@@ -7,8 +7,9 @@ import java.util.Objects;
  * When a mix node replaces its Sphinx key. A node remembers the replay tag of every packet it
  * unwrapped for as long as it accepts the key the packet was built for; the memory that takes grows
  * with the packets, so the key is replaced after {@code rotateAfterPackets} packets or
- * {@code maxAge}, whichever comes first, and the key before it is forgotten {@code grace} later (or
- * sooner, when its filter is full: see {@link ReplayFilter#capacity()}).
+ * {@code maxAge}, whichever comes first, and the key before it is forgotten {@code grace} later.
+ * A key is not replaced while the one before it is in its grace, unless its filter is full (see
+ * {@link ReplayFilter#capacity()}): then the previous key is forgotten early.
  *
  * @param rotateAfterPackets packets unwrapped with one key before it is replaced; positive
  * @param maxAge the oldest a current key may be; positive

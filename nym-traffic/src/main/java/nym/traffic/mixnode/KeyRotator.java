@@ -61,9 +61,11 @@ final class KeyRotator implements AutoCloseable {
         return ring;
     }
 
-    /** Called after a tag was recorded with the current key: asks for a check once it is due. */
+    /** Called after a tag was recorded with a key: asks for a check once a rotation is due. */
     void recorded(KeyInUse key) {
-        if (scheduler != null && key.tags() >= rotation.rotateAfterPackets() && !checkAsked.getAndSet(true)) {
+        Ring keys = ring;
+        if (scheduler != null && key == keys.current() && key.tags() >= rotation.rotateAfterPackets()
+                && (keys.previous() == null || key.full()) && !checkAsked.getAndSet(true)) {
             scheduler.execute(this::check);
         }
     }
@@ -76,10 +78,14 @@ final class KeyRotator implements AutoCloseable {
             retirePrevious(keys, now.isBefore(keys.previousRetiresAt()) ? "its replay filter is full" : "its grace ended");
             keys = ring;
         }
+        // A key is replaced at most once per grace, so that clients that read the topology before one
+        // change are not cut off by the next; only a full filter cuts the previous key's grace short.
         KeyInUse current = keys.current();
         boolean old = !now.isBefore(current.key().madeAt().plus(rotation.maxAge()));
-        if (old || current.tags() >= rotation.rotateAfterPackets()) {
-            rotate(keys, now, old ? "it is " + rotation.maxAge() + " old" : "it unwrapped " + current.tags() + " packets");
+        boolean due = old || current.tags() >= rotation.rotateAfterPackets();
+        if (due && (keys.previous() == null || current.full())) {
+            rotate(keys, now, current.full() ? "its replay filter is full"
+                    : old ? "it is " + rotation.maxAge() + " old" : "it unwrapped " + current.tags() + " packets");
         }
     }
 

@@ -71,6 +71,27 @@ class MixNodeKeyRotationTest {
     }
 
     @Test
+    void aKeyIsNotReplacedAgainDuringThePreviousOnesGraceUnlessItIsFull() throws Exception {
+        mix = startMix(KeyRing.of(firstKey()), new KeyRotation(GENERATION, LONG, LONG));
+        sendAndAwait(firstKey.publicKey(), GENERATION);
+        Await.until("a new key", DEADLINE, () -> store.made.size() == 1);
+        X25519PublicKey second = mix.publicKey();
+        sendAndAwait(second, GENERATION + 1); // due, but the first key is in its grace
+        sendAndAwait(firstKey.publicKey(), 1);
+        assertEquals(1, store.made.size());
+        assertEquals(List.of(), store.retired);
+
+        sendAndAwait(second, GENERATION - 1); // now full: replaced, and the first key's grace cut short
+        Await.until("a third key", DEADLINE, () -> store.made.size() == 2);
+        Await.until("the first key retired", DEADLINE, () -> store.retired.size() == 1);
+        assertEquals(firstKey.publicKey(), store.retired.getFirst().key().publicKey());
+        sendAndAwait(mix.publicKey(), 1);
+        // The second key, full, cannot take more packets either: it goes at the next check.
+        Await.until("the second key retired", DEADLINE, () -> store.retired.size() == 2);
+        assertEquals(second, store.retired.get(1).key().publicKey());
+    }
+
+    @Test
     void thePreviousKeyIsRetiredAfterItsGrace() throws Exception {
         mix = startMix(KeyRing.of(firstKey()), new KeyRotation(GENERATION, LONG, Duration.ofMillis(200)));
         sendAndAwait(firstKey.publicKey(), GENERATION);
