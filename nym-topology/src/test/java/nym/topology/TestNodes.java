@@ -26,7 +26,7 @@ public final class TestNodes {
 
     /** @return mix node number {@code n} of {@code layer}, on port {@code 10000 + n} */
     public static MixNodeInfo mix(int layer, int n) {
-        return new MixNodeInfo("127.0.0.1:" + (10_000 + n), key(layer * 100_000L + n), layer, 0, "test");
+        return new MixNodeInfo("127.0.0.1:" + (10_000 + 1_000 * layer + n), key(layer * 100_000L + n), layer, 0, "test");
     }
 
     /** @return provider number {@code n} with the given clients */

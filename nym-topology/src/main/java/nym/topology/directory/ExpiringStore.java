@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -24,6 +25,11 @@ final class ExpiringStore<V> {
 
     void put(String key, V value) {
         entries.put(key, value);
+    }
+
+    /** Removes every value {@code doomed} accepts. */
+    void removeIf(Predicate<V> doomed) {
+        entries.values().removeIf(doomed);
     }
 
     int size() {

@@ -22,7 +22,9 @@ import nym.topology.TopologyException;
  * than {@link DirectoryConfig#ttl()} ago, by the injected clock, is never returned and is purged
  * lazily (on reads, when full, and at least once per TTL on writes); at most
  * {@link DirectoryConfig#maxNodes()} nodes and as many reports are held, so memory stays bounded.
- * A node that announces itself again replaces its previous entry (same key) and is stamped anew.
+ * A node that announces itself again replaces its previous entry (same key) and is stamped anew; a
+ * mix node that announces a new key at the same host (it replaced its Sphinx key) replaces the
+ * entry of the old key, so that clients stop building packets for the old key at their next read.
  */
 public final class PresenceRegistry {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -52,7 +54,8 @@ public final class PresenceRegistry {
     }
 
     /**
-     * Lists or refreshes a mix node, stamped with the current time.
+     * Lists or refreshes a mix node, stamped with the current time, in place of any other key
+     * listed at its host.
      *
      * @param node not null; its {@code lastSeenNanos} is replaced
      * @return the node as stored
@@ -61,7 +64,13 @@ public final class PresenceRegistry {
      */
     public MixNodeInfo registerMixNode(MixNodeInfo node) throws TopologyException {
         Objects.requireNonNull(node, "node");
-        return admit(mixNodes, node.publicKey(), node::withLastSeenNanos, this::nodeCount, "nodes");
+        lock.lock();
+        try {
+            mixNodes.removeIf(listed -> listed.host().equals(node.host()) && !listed.publicKey().equals(node.publicKey()));
+            return admit(mixNodes, node.publicKey(), node::withLastSeenNanos, this::nodeCount, "nodes");
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

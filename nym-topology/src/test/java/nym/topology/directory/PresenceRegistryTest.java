@@ -50,6 +50,27 @@ class PresenceRegistryTest {
     }
 
     @Test
+    void aNewKeyAtAListedHostReplacesTheOldKey() throws TopologyException {
+        MixNodeInfo node = TestNodes.mix(1, 0);
+        MixNodeInfo other = TestNodes.mix(1, 1);
+        registry.registerMixNode(node);
+        registry.registerMixNode(other);
+        MixNodeInfo rotated = new MixNodeInfo(node.host(), TestNodes.key(42), 1, 0, "test");
+        registry.registerMixNode(rotated);
+        assertEquals(List.of(rotated.publicKey(), other.publicKey()),
+                registry.topology().mixNodes().stream().map(MixNodeInfo::publicKey).toList());
+    }
+
+    @Test
+    void aRotatedNodeIsListedEvenWhenTheDirectoryIsFull() throws TopologyException {
+        PresenceRegistry small = new PresenceRegistry(DirectoryConfig.defaults().withMaxNodes(1), clock);
+        MixNodeInfo node = TestNodes.mix(1, 0);
+        small.registerMixNode(node);
+        small.registerMixNode(new MixNodeInfo(node.host(), TestNodes.key(42), 1, 0, "test"));
+        assertEquals(List.of(TestNodes.key(42)), small.topology().mixNodes().stream().map(MixNodeInfo::publicKey).toList());
+    }
+
+    @Test
     void refusesNewNodesBeyondTheCapUntilOthersExpire() throws TopologyException {
         PresenceRegistry small = new PresenceRegistry(DirectoryConfig.defaults().withMaxNodes(2), clock);
         small.registerMixNode(TestNodes.mix(1, 0));
