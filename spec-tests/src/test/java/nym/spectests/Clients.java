@@ -84,7 +84,11 @@ final class Clients {
 
     /** Sets {@code key = value} in the client's config.toml, whichever section it is in. */
     static void setConfig(Path home, String id, String key, String value) throws IOException {
-        Path file = config(home, id);
+        setKey(config(home, id), key, value);
+    }
+
+    /** Sets {@code key = value} in a config.toml (a client's or a node's), whichever section it is in. */
+    static void setKey(Path file, String key, String value) throws IOException {
         String text = Files.readString(file);
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(key) + " = .*$").matcher(text);
         if (!line.find()) {

@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +86,7 @@ final class KeyRotator implements AutoCloseable {
         boolean due = old || current.tags() >= rotation.rotateAfterPackets();
         if (due && (keys.previous() == null || current.full())) {
             rotate(keys, now, current.full() ? "its replay filter is full"
-                    : old ? "it is " + rotation.maxAge() + " old" : "it unwrapped " + current.tags() + " packets");
+                    : old ? "it is " + rotation.maxAge().toMillis() + " ms old" : "it unwrapped " + current.tags() + " packets");
         }
     }
 
@@ -94,7 +95,7 @@ final class KeyRotator implements AutoCloseable {
             retirePrevious(keys, "the current key is being replaced");
             keys = ring;
         }
-        Instant retiresAt = now.plus(rotation.grace());
+        Instant retiresAt = now.plus(rotation.grace()).truncatedTo(ChronoUnit.MILLIS); // as a store keeps it
         SphinxKey next;
         try {
             next = store.rotate(keys.current().key(), retiresAt);
