@@ -35,8 +35,8 @@ public record MixNodeConfigFile(@JsonProperty("mixnode") Mixnode mixnode,
                     + " with a key for as long as it accepts that key\n# (a replay is dropped), so it replaces the key"
                     + " before that memory grows too large."),
             Map.entry("key_rotation.rotate_after_packets", "# replace the key after unwrapping this many packets with"
-                    + " it (1 to 4194304);\n# each key's replay tags take 64 bytes per packet of this number, in"
-                    + " memory and on disk"),
+                    + " it (1 to 4194304);\n# each key's replay tags take 64 bytes of memory per packet of this"
+                    + " number (and up to 32 on disk)"),
             Map.entry("key_rotation.max_age_ms", "# replace the key when it is this old, whatever the packets"),
             Map.entry("key_rotation.grace_ms", "# how long a replaced key is still accepted: packets built from an"
                     + " older topology,\n# or held at earlier hops, arrive for it"),
