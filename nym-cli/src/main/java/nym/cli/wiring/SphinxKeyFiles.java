@@ -52,6 +52,8 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
     private static final Pattern LEGACY_TAGS = Pattern.compile("replay-\\d{1,18}\\.tags");
     private static final String PRIVATE_NAME = "private_sphinx.pem";
     private static final String PUBLIC_NAME = "public_sphinx.pem";
+    /** What a tag takes in a {@code replay-N.tags} file. */
+    private static final int TAG_BYTES = 16;
 
     private final Path data;
     private final Path privateFile;
@@ -237,8 +239,22 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
         }
     }
 
+    /**
+     * Opens a key's filter with room for every tag on disk: a {@code rotate_after_packets} lowered
+     * since the tags were written would otherwise make the filter forget some as it reads them.
+     */
     private PersistentReplayFilter openTags(X25519PrivateKey key) throws IOException {
-        PersistentReplayFilter filter = PersistentReplayFilter.open(tagsFolder(key), tagsPerGeneration);
+        Path folder = tagsFolder(key);
+        long onDisk = 0;
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    onDisk += Files.size(file) / TAG_BYTES;
+                }
+            }
+        }
+        int generation = (int) Math.min(Integer.MAX_VALUE, Math.max(tagsPerGeneration, (onDisk + 1) / 2));
+        PersistentReplayFilter filter = PersistentReplayFilter.open(folder, generation);
         open.add(filter);
         return filter;
     }

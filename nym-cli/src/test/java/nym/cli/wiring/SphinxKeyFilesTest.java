@@ -144,6 +144,28 @@ class SphinxKeyFilesTest {
     }
 
     @Test
+    void aLowerRotateAfterPacketsForgetsNoTagOfAKeyInUse() throws Exception {
+        List<ReplayTag> tags = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tags.add(tagFor(first));
+        }
+        try (SphinxKeyFiles files = files(NOW)) {
+            KeyRing ring = files.open();
+            for (ReplayTag tag : tags) {
+                ring.current().tags().recordFirstUse(tag);
+            }
+        }
+        // The same node with rotate_after_packets lowered from 4 to 1: a filter of 2 would forget 6.
+        try (SphinxKeyFiles files = new SphinxKeyFiles(data, privateFile(), publicFile(), 1, InstantSource.fixed(NOW))) {
+            KeyRing ring = files.open();
+            for (ReplayTag tag : tags) {
+                assertThrows(SphinxException.class, () -> ring.current().tags().recordFirstUse(tag));
+            }
+            assertTrue(ring.current().tags().size() >= ring.current().tags().capacity());
+        }
+    }
+
+    @Test
     void aStalePublicKeyFileIsWrittenAgain() throws Exception {
         try (SphinxKeyFiles files = files(NOW)) {
             KeyPem.writeX25519(X25519KeyPair.generate(random), data.resolve("other.pem"), publicFile());
