@@ -89,11 +89,13 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
             deleteIfExists(staged(publicFile));
             X25519PrivateKey current = KeyPem.readX25519Private(privateFile);
             rewritePublicFileIfStale(current);
-            moveLegacyTags(current);
+            boolean earlierBuild = moveLegacyTags(current);
             Instant now = clock.instant();
             Previous previous = keepLatestPrevious(current, now);
+            // A key of an earlier build has forgotten the tags beyond its two generations: as if it
+            // were old, it is replaced at once, and accepted only for the grace.
             SphinxKey currentKey = new SphinxKey(current, openTags(current),
-                    Files.getLastModifiedTime(privateFile).toInstant());
+                    earlierBuild ? Instant.EPOCH : Files.getLastModifiedTime(privateFile).toInstant());
             SphinxKey previousKey = previous == null ? null : new SphinxKey(previous.key(), openTags(previous.key()),
                     Files.getLastModifiedTime(previous.folder().resolve(PRIVATE_NAME)).toInstant());
             deleteTagsOfOtherKeys(current, previous == null ? null : previous.key());
@@ -208,22 +210,25 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
         KeyPem.writeX25519Public(current.publicKey(), publicFile);
     }
 
-    private void moveLegacyTags(X25519PrivateKey current) throws IOException {
+    /** @return whether there were tags of an earlier build */
+    private boolean moveLegacyTags(X25519PrivateKey current) throws IOException {
         if (!Files.isDirectory(tagsRoot)) {
-            return;
+            return false;
         }
         List<Path> legacy;
         try (Stream<Path> entries = Files.list(tagsRoot)) {
             legacy = entries.filter(path -> LEGACY_TAGS.matcher(path.getFileName().toString()).matches()).toList();
         }
         if (legacy.isEmpty()) {
-            return;
+            return false;
         }
         Path folder = Files.createDirectories(tagsFolder(current));
         for (Path file : legacy) {
             Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
-        LOG.log(Level.INFO, "moved the replay tags of " + current.publicKey().toBase58() + " into " + folder);
+        LOG.log(Level.INFO, "moved the replay tags of " + current.publicKey().toBase58() + " into " + folder
+                + "; an earlier build kept only its last packets' tags, so the key is replaced now");
+        return true;
     }
 
     private void deleteTagsOfOtherKeys(X25519PrivateKey current, X25519PrivateKey previous) throws IOException {

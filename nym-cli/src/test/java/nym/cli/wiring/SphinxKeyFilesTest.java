@@ -183,6 +183,7 @@ class SphinxKeyFilesTest {
         try (SphinxKeyFiles files = files(NOW)) {
             KeyRing ring = files.open();
             assertThrows(SphinxException.class, () -> ring.current().tags().recordFirstUse(tag));
+            assertEquals(Instant.EPOCH, ring.current().madeAt(), "replaced at once: it forgot its older tags");
         }
         assertEquals(List.of(first.publicKey().toBase58()), namesIn(data.resolve("replay-tags"), ""));
     }

@@ -51,6 +51,13 @@ final class KeyRotator implements AutoCloseable {
         }
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("key-rotation").daemon().factory());
+    }
+
+    /** Starts the checks; called once the node listens, so that a start that fails changes no key. */
+    void start() {
+        if (scheduler == null) {
+            return;
+        }
         Duration gap = rotation.maxAge().compareTo(rotation.grace()) < 0 || rotation.grace().isZero()
                 ? rotation.maxAge() : rotation.grace();
         long gapMillis = Math.clamp(gap.dividedBy(4).toMillis(), SHORTEST_CHECK_GAP.toMillis(),
@@ -62,11 +69,16 @@ final class KeyRotator implements AutoCloseable {
         return ring;
     }
 
+    /** @return whether {@code keys}' previous key may still unwrap a packet now (the checks retire it a little later) */
+    boolean previousAccepted(Ring keys) {
+        return keys.previous() != null && clock.instant().isBefore(keys.previousRetiresAt());
+    }
+
     /** Called after a tag was recorded with a key: asks for a check once a rotation is due. */
     void recorded(KeyInUse key) {
         Ring keys = ring;
-        if (scheduler != null && key == keys.current() && key.tags() >= rotation.rotateAfterPackets()
-                && (keys.previous() == null || key.full()) && !checkAsked.getAndSet(true)) {
+        boolean due = key.tags() >= rotation.rotateAfterPackets() && keys.previous() == null || key.full();
+        if (scheduler != null && key == keys.current() && due && !checkAsked.getAndSet(true)) {
             scheduler.execute(this::check);
         }
     }
@@ -84,17 +96,13 @@ final class KeyRotator implements AutoCloseable {
         KeyInUse current = keys.current();
         boolean old = !now.isBefore(current.key().madeAt().plus(rotation.maxAge()));
         boolean due = old || current.tags() >= rotation.rotateAfterPackets();
-        if (due && (keys.previous() == null || current.full())) {
+        if (due && keys.previous() == null || current.full()) {
             rotate(keys, now, current.full() ? "its replay filter is full"
                     : old ? "it is " + rotation.maxAge().toMillis() + " ms old" : "it unwrapped " + current.tags() + " packets");
         }
     }
 
     private void rotate(Ring keys, Instant now, String why) {
-        if (keys.previous() != null) {
-            retirePrevious(keys, "the current key is being replaced");
-            keys = ring;
-        }
         Instant retiresAt = now.plus(rotation.grace()).truncatedTo(ChronoUnit.MILLIS); // as a store keeps it
         SphinxKey next;
         try {
@@ -108,6 +116,9 @@ final class KeyRotator implements AutoCloseable {
             return;
         }
         failing = false;
+        if (keys.previous() != null) {
+            retirePrevious(keys, "the current key was replaced before its grace ended");
+        }
         ring = new Ring(new KeyInUse(next, geometry, true), keys.current(), retiresAt);
         LOG.log(Level.INFO, "replaced the Sphinx key (" + why + "): public key now "
                 + next.key().publicKey().toBase58() + "; the previous one is accepted until " + retiresAt);

@@ -67,6 +67,7 @@ public final class MixNode implements AutoCloseable {
             sender.close();
             throw e;
         }
+        this.keys.start();
         metrics.countIntake(intake::received, intake::droppedQueueFull);
         LOG.log(Level.INFO, batch > 1
                 ? "unwrapping queued packets in batches of up to " + batch + " (lane-parallel ladder)"
@@ -132,8 +133,8 @@ public final class MixNode implements AutoCloseable {
         for (int i = 0; i < outcomes.size(); i++) {
             switch (outcomes.get(i)) {
                 case PacketOutcome.Processed processed -> accept(processed.packet(), ring.current());
-                case PacketOutcome.Refused refused when ring.previous() != null
-                        && refused.error().reason() == SphinxException.Reason.MAC_MISMATCH -> forPrevious.add(batch.get(i));
+                case PacketOutcome.Refused refused when refused.error().reason() == SphinxException.Reason.MAC_MISMATCH
+                        && keys.previousAccepted(ring) -> forPrevious.add(batch.get(i));
                 case PacketOutcome.Refused refused -> drop(refused.error());
             }
         }

@@ -2,9 +2,12 @@ package nym.traffic.mixnode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,6 +154,41 @@ class MixNodeKeyRotationTest {
         assertEquals(firstKey.publicKey(), mix.publicKey());
         assertEquals(2 * GENERATION, arrived.size());
         assertTrue(store.attempts > 0);
+    }
+
+    @Test
+    void aFullFilterReplacesTheKeyEvenBelowItsPacketCount() throws Exception {
+        SphinxKey small = new SphinxKey(firstKey.privateKey(), new InMemoryReplayFilter(2), Instant.now());
+        mix = startMix(KeyRing.of(small), new KeyRotation(1_000, LONG, LONG));
+        sendAndAwait(firstKey.publicKey(), 4); // fills 2 × 2
+        Await.until("a new key", DEADLINE, () -> store.made.size() == 1);
+        sendAndAwait(mix.publicKey(), 1);
+    }
+
+    @Test
+    void thePreviousKeyUnwrapsNothingAfterItsEndOfGraceEvenBeforeItIsRetired() throws Exception {
+        X25519KeyPair secondKey = X25519KeyPair.generate(random);
+        SphinxKey second = new SphinxKey(secondKey.privateKey(), new InMemoryReplayFilter(GENERATION), Instant.now());
+        Instant end = Instant.now().plusMillis(300);
+        // Checks every second: the first, at the start, finds the grace running.
+        mix = startMix(new KeyRing(second, firstKey(), end), new KeyRotation(1_000, LONG, LONG));
+        Await.until("the end of the grace", DEADLINE, () -> Instant.now().isAfter(end));
+        client.send(mix.localAddress(), packetFor(firstKey.publicKey()));
+        Await.until("the packet for the ended key dropped", DEADLINE,
+                () -> mix.metrics().dropped(DropReason.BAD_PACKET) == 1);
+        assertEquals(0, firstFilterSize());
+    }
+
+    @Test
+    void aStartThatCannotListenReplacesNoKey() throws Exception {
+        SphinxKey old = new SphinxKey(firstKey.privateKey(), new InMemoryReplayFilter(GENERATION), Instant.EPOCH);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            MixNodeConfig config = MixNodeConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    taken.getLocalPort()));
+            assertThrows(IOException.class, () -> MixNode.start(config, KeyRing.of(old), new KeyRotation(1_000, LONG, LONG),
+                    store));
+        }
+        assertEquals(0, store.attempts);
     }
 
     @Test
