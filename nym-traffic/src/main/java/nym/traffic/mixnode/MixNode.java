@@ -4,19 +4,14 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.DelayQueue;
 
 import nym.crypto.keys.X25519PrivateKey;
 import nym.crypto.keys.X25519PublicKey;
-import nym.sphinx.PacketOutcome;
 import nym.sphinx.PacketProcessor;
 import nym.sphinx.ProcessedPacket;
-import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxPacket;
 import nym.traffic.internal.HeldPacket;
 import nym.traffic.transport.NodeAddresses;
@@ -42,7 +37,7 @@ public final class MixNode implements AutoCloseable {
     static final Duration UNKNOWN_HOP_WAIT = Duration.ofSeconds(2);
 
     private final MixNodeConfig config;
-    private final KeyRotator keys;
+    private final SphinxKeys keys;
     private final MixNodeMetrics metrics = new MixNodeMetrics();
     private final DelayQueue<HeldPacket> held = new DelayQueue<>();
     private final PacketSender sender;
@@ -50,10 +45,9 @@ public final class MixNode implements AutoCloseable {
     private final PacketIntake intake;
     private volatile boolean closed;
 
-    private MixNode(MixNodeConfig config, KeyRing keys, KeyRotation rotation, SphinxKeyStore store)
-            throws IOException {
+    private MixNode(MixNodeConfig config, SphinxKeys keys) throws IOException {
         this.config = config;
-        this.keys = new KeyRotator(keys, rotation, store, config.geometry(), InstantSource.system());
+        this.keys = keys;
         this.sender = PacketSender.create(config.sender());
         this.releaser = Thread.ofPlatform().daemon().name("mix-release").start(this::releaseLoop);
         int batch = PacketProcessor.preferredBatchSize(); // compiles the batch path before packets come
@@ -67,7 +61,7 @@ public final class MixNode implements AutoCloseable {
             sender.close();
             throw e;
         }
-        this.keys.start();
+        this.keys.startChecks();
         metrics.countIntake(intake::received, intake::droppedQueueFull);
         LOG.log(Level.INFO, batch > 1
                 ? "unwrapping queued packets in batches of up to " + batch + " (lane-parallel ladder)"
@@ -83,8 +77,8 @@ public final class MixNode implements AutoCloseable {
      */
     public static MixNode start(MixNodeConfig config, X25519PrivateKey key, ReplayFilter replayFilter)
             throws IOException {
-        return start(config, KeyRing.of(new SphinxKey(key, replayFilter, Instant.now())), KeyRotation.NEVER,
-                SphinxKeyStore.NONE);
+        return start(config, SphinxKeys.fixed(Objects.requireNonNull(key, "key"),
+                Objects.requireNonNull(replayFilter, "replayFilter"), config.geometry()));
     }
 
     /**
@@ -97,13 +91,22 @@ public final class MixNode implements AutoCloseable {
      */
     public static MixNode start(MixNodeConfig config, KeyRing keys, KeyRotation rotation, SphinxKeyStore store)
             throws IOException {
-        return new MixNode(Objects.requireNonNull(config, "config"), Objects.requireNonNull(keys, "keys"),
-                Objects.requireNonNull(rotation, "rotation"), Objects.requireNonNull(store, "store"));
+        return start(config, SphinxKeys.rotating(keys, rotation, store, config.geometry()));
+    }
+
+    /**
+     * Starts a node that unwraps packets with {@code keys}, which it starts checking once it listens
+     * and closes when it closes (also when it cannot start).
+     *
+     * @throws IOException if the listening address cannot be bound
+     */
+    public static MixNode start(MixNodeConfig config, SphinxKeys keys) throws IOException {
+        return new MixNode(Objects.requireNonNull(config, "config"), Objects.requireNonNull(keys, "keys"));
     }
 
     /** @return the public key of the node's current key, the one to announce */
     public X25519PublicKey publicKey() {
-        return keys.ring().current().key().key().publicKey();
+        return keys.publicKey();
     }
 
     /** @return where the node accepts packets */
@@ -127,52 +130,14 @@ public final class MixNode implements AutoCloseable {
     }
 
     private void processAll(List<SphinxPacket> batch) {
-        KeyRotator.Ring ring = keys.ring();
-        List<PacketOutcome> outcomes = ring.current().processor().processAll(batch);
-        List<SphinxPacket> forPrevious = new ArrayList<>(0);
-        for (int i = 0; i < outcomes.size(); i++) {
-            switch (outcomes.get(i)) {
-                case PacketOutcome.Processed processed -> accept(processed.packet(), ring.current());
-                case PacketOutcome.Refused refused when refused.error().reason() == SphinxException.Reason.MAC_MISMATCH
-                        && keys.previousAccepted(ring) -> forPrevious.add(batch.get(i));
-                case PacketOutcome.Refused refused -> drop(refused.error());
-            }
-        }
-        if (forPrevious.isEmpty()) {
-            return;
-        }
-        for (PacketOutcome outcome : ring.previous().processor().processAll(forPrevious)) {
-            switch (outcome) {
-                case PacketOutcome.Processed processed -> accept(processed.packet(), ring.previous());
-                case PacketOutcome.Refused refused -> drop(refused.error());
-            }
-        }
+        keys.unwrapAll(batch, this::route, metrics::recordDropped);
     }
 
-    private void accept(ProcessedPacket result, KeyInUse key) {
-        switch (key.record(result.replayTag())) {
-            case FIRST_USE -> keys.recorded(key);
-            case REPLAY -> {
-                metrics.recordDropped(DropReason.REPLAY);
-                return;
-            }
-            case FULL -> {
-                metrics.recordDropped(DropReason.KEY_FULL);
-                return;
-            }
-            case RETIRED -> {
-                metrics.recordDropped(DropReason.BAD_PACKET); // as if it had come a moment later
-                return;
-            }
-        }
+    private void route(ProcessedPacket result) {
         switch (result) {
             case ProcessedPacket.FinalHop last -> metrics.recordDropped(DropReason.NOT_A_MIX_PACKET);
             case ProcessedPacket.ForwardHop forward -> hold(forward);
         }
-    }
-
-    private void drop(SphinxException e) {
-        metrics.recordDropped(e.reason() == SphinxException.Reason.REPLAY ? DropReason.REPLAY : DropReason.BAD_PACKET);
     }
 
     private void hold(ProcessedPacket.ForwardHop forward) {

@@ -6,26 +6,40 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
+import nym.crypto.keys.X25519PrivateKey;
+import nym.crypto.keys.X25519PublicKey;
+import nym.sphinx.PacketOutcome;
+import nym.sphinx.ProcessedPacket;
+import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxGeometry;
+import nym.sphinx.SphinxPacket;
 
 /**
- * Keeps a node's {@link KeyRing} current: replaces the key after {@link KeyRotation#rotateAfterPackets()}
- * packets or {@link KeyRotation#maxAge()}, and retires the previous key at the end of its grace or
- * when its filter is full. Workers read {@link #ring()} without locking; changes run on one
- * scheduler thread.
+ * The Sphinx keys a node (a mix node, a provider) unwraps packets with, each with the replay tags of
+ * its packets: {@link #unwrapAll} unwraps with the current key, and with the previous one in its
+ * grace the packets whose MAC failed, and records each tag with its key. Rotating keys
+ * ({@link #rotating}) are kept current as {@link KeyRotation} says: the key is replaced after
+ * {@link KeyRotation#rotateAfterPackets()} packets, {@link KeyRotation#maxAge()}, or when its filter
+ * is full, and the previous key retires at the end of its grace or when its filter is full. Workers
+ * read the keys without locking; changes run on one scheduler thread, from {@link #startChecks()}.
+ * Thread-safe.
  */
-final class KeyRotator implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(MixNode.class.getName());
+public final class SphinxKeys implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SphinxKeys.class.getName());
     private static final Duration LONGEST_CHECK_GAP = Duration.ofSeconds(1);
     private static final Duration SHORTEST_CHECK_GAP = Duration.ofMillis(10);
 
     /** The keys in use, as the workers see them. */
-    record Ring(KeyInUse current, KeyInUse previous, Instant previousRetiresAt) {}
+    private record Ring(KeyInUse current, KeyInUse previous, Instant previousRetiresAt) {}
 
     private final KeyRotation rotation;
     private final SphinxKeyStore store;
@@ -36,7 +50,24 @@ final class KeyRotator implements AutoCloseable {
     private volatile Ring ring;
     private boolean failing;
 
-    KeyRotator(KeyRing keys, KeyRotation rotation, SphinxKeyStore store, SphinxGeometry geometry, InstantSource clock) {
+    /**
+     * Keys replaced as {@code rotation} says, through {@code store}; each key's filter never forgets
+     * (a packet for a key whose filter is full is dropped as {@link DropReason#KEY_FULL}).
+     */
+    public static SphinxKeys rotating(KeyRing keys, KeyRotation rotation, SphinxKeyStore store, SphinxGeometry geometry) {
+        return new SphinxKeys(Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(rotation, "rotation"),
+                Objects.requireNonNull(store, "store"), Objects.requireNonNull(geometry, "geometry"),
+                InstantSource.system());
+    }
+
+    /** One key for ever; {@code tags} forgets its oldest tags when full. */
+    public static SphinxKeys fixed(X25519PrivateKey key, ReplayFilter tags, SphinxGeometry geometry) {
+        return rotating(KeyRing.of(new SphinxKey(key, tags, Instant.now())), KeyRotation.NEVER, SphinxKeyStore.NONE,
+                geometry);
+    }
+
+    private SphinxKeys(KeyRing keys, KeyRotation rotation, SphinxKeyStore store, SphinxGeometry geometry,
+            InstantSource clock) {
         this.rotation = rotation;
         this.store = store;
         this.geometry = geometry;
@@ -53,8 +84,8 @@ final class KeyRotator implements AutoCloseable {
                 Thread.ofPlatform().name("key-rotation").daemon().factory());
     }
 
-    /** Starts the checks; called once the node listens, so that a start that fails changes no key. */
-    void start() {
+    /** Starts the checks; a node calls it once it listens, so that a start that fails changes no key. */
+    public void startChecks() {
         if (scheduler == null) {
             return;
         }
@@ -65,17 +96,64 @@ final class KeyRotator implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::check, 0, gapMillis, TimeUnit.MILLISECONDS);
     }
 
-    Ring ring() {
-        return ring;
+    /** @return the public key of the current key, the one to announce */
+    public X25519PublicKey publicKey() {
+        return ring.current().key().key().publicKey();
+    }
+
+    /**
+     * Unwraps {@code batch} and records each unwrapped packet's tag with the key that unwrapped it;
+     * hands each packet that unwrapped and was not seen before to {@code accepted}, and the reason
+     * of every other to {@code dropped} ({@link DropReason#BAD_PACKET}, {@link DropReason#REPLAY} or
+     * {@link DropReason#KEY_FULL}).
+     */
+    public void unwrapAll(List<SphinxPacket> batch, Consumer<ProcessedPacket> accepted, Consumer<DropReason> dropped) {
+        Ring keys = ring;
+        List<PacketOutcome> outcomes = keys.current().processor().processAll(batch);
+        List<SphinxPacket> forPrevious = new ArrayList<>(0);
+        for (int i = 0; i < outcomes.size(); i++) {
+            switch (outcomes.get(i)) {
+                case PacketOutcome.Processed processed -> record(processed.packet(), keys.current(), accepted, dropped);
+                case PacketOutcome.Refused refused when refused.error().reason() == SphinxException.Reason.MAC_MISMATCH
+                        && previousAccepted(keys) -> forPrevious.add(batch.get(i));
+                case PacketOutcome.Refused refused -> dropped.accept(reasonFor(refused.error()));
+            }
+        }
+        if (forPrevious.isEmpty()) {
+            return;
+        }
+        for (PacketOutcome outcome : keys.previous().processor().processAll(forPrevious)) {
+            switch (outcome) {
+                case PacketOutcome.Processed processed -> record(processed.packet(), keys.previous(), accepted, dropped);
+                case PacketOutcome.Refused refused -> dropped.accept(reasonFor(refused.error()));
+            }
+        }
+    }
+
+    private static DropReason reasonFor(SphinxException e) {
+        return e.reason() == SphinxException.Reason.REPLAY ? DropReason.REPLAY : DropReason.BAD_PACKET;
+    }
+
+    private void record(ProcessedPacket packet, KeyInUse key, Consumer<ProcessedPacket> accepted,
+            Consumer<DropReason> dropped) {
+        switch (key.record(packet.replayTag())) {
+            case FIRST_USE -> {
+                recorded(key);
+                accepted.accept(packet);
+            }
+            case REPLAY -> dropped.accept(DropReason.REPLAY);
+            case FULL -> dropped.accept(DropReason.KEY_FULL);
+            case RETIRED -> dropped.accept(DropReason.BAD_PACKET); // as if it had come a moment later
+        }
     }
 
     /** @return whether {@code keys}' previous key may still unwrap a packet now (the checks retire it a little later) */
-    boolean previousAccepted(Ring keys) {
+    private boolean previousAccepted(Ring keys) {
         return keys.previous() != null && clock.instant().isBefore(keys.previousRetiresAt());
     }
 
     /** Called after a tag was recorded with a key: asks for a check once a rotation is due. */
-    void recorded(KeyInUse key) {
+    private void recorded(KeyInUse key) {
         Ring keys = ring;
         boolean due = key.tags() >= rotation.rotateAfterPackets() && keys.previous() == null || key.full();
         if (scheduler != null && key == keys.current() && due && !checkAsked.getAndSet(true)) {
