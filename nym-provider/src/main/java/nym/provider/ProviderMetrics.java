@@ -14,6 +14,7 @@ public final class ProviderMetrics {
     final LongAdder droppedUnknownClient = new LongAdder();
     final LongAdder droppedBadPacket = new LongAdder();
     final LongAdder droppedReplay = new LongAdder();
+    final LongAdder droppedKeyFull = new LongAdder();
     final LongAdder droppedStorageFailed = new LongAdder();
     final LongAdder droppedInboxFull = new LongAdder();
     final LongAdder pulled = new LongAdder();
@@ -53,6 +54,14 @@ public final class ProviderMetrics {
         return droppedReplay.sum();
     }
 
+    /**
+     * @return packets dropped because the replay filter of their Sphinx key was full (the key could
+     *     not be replaced in time)
+     */
+    public long droppedKeyFull() {
+        return droppedKeyFull.sum();
+    }
+
     /** @return packets dropped because the processing queue was full */
     public long droppedQueueFull() {
         return intakeQueueFull.getAsLong();
@@ -88,6 +97,7 @@ public final class ProviderMetrics {
         return "received=" + received() + " stored=" + stored() + " pulled=" + pulled() + " acknowledged="
                 + acknowledged() + " droppedUnknownClient=" + droppedUnknownClient() + " droppedBadPacket="
                 + droppedBadPacket() + " droppedReplay=" + droppedReplay() + " droppedQueueFull=" + droppedQueueFull()
-                + " droppedStorageFailed=" + droppedStorageFailed() + " droppedInboxFull=" + droppedInboxFull() + " rejectedRequests=" + rejectedRequests();
+                + " droppedStorageFailed=" + droppedStorageFailed() + " droppedInboxFull=" + droppedInboxFull()
+                + " droppedKeyFull=" + droppedKeyFull() + " rejectedRequests=" + rejectedRequests();
     }
 }

@@ -12,15 +12,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import nym.crypto.keys.X25519PrivateKey;
+import nym.crypto.keys.X25519PublicKey;
 import nym.provider.client.Delivery;
 import nym.provider.store.InboxStore;
-import nym.sphinx.PacketOutcome;
 import nym.sphinx.PacketProcessor;
 import nym.sphinx.ProcessedPacket;
-import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxPacket;
+import nym.traffic.mixnode.DropReason;
 import nym.traffic.mixnode.InMemoryReplayFilter;
 import nym.traffic.mixnode.ReplayFilter;
+import nym.traffic.mixnode.SphinxKeys;
 import nym.traffic.transport.PacketIntake;
 
 /**
@@ -40,9 +41,8 @@ public final class ProviderServer implements AutoCloseable {
     /** A client connection that sends nothing for this long is closed. */
     public static final java.time.Duration CLIENT_IDLE_TIMEOUT = java.time.Duration.ofSeconds(60);
 
-    private final PacketProcessor processor;
+    private final SphinxKeys sphinxKeys;
     private final InboxStore store;
-    private final ReplayFilter replayFilter;
     private final ProviderMetrics metrics = new ProviderMetrics();
     private final Thread clientAcceptor;
     private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
@@ -52,13 +52,12 @@ public final class ProviderServer implements AutoCloseable {
     private final PacketIntake intake;
     private volatile boolean closed;
 
-    private ProviderServer(ProviderConfig config, X25519PrivateKey key, InboxStore store, ReplayFilter replayFilter)
+    private ProviderServer(ProviderConfig config, X25519PrivateKey identity, InboxStore store, SphinxKeys sphinxKeys)
             throws IOException {
-        this.processor = PacketProcessor.forKey(key, config.geometry());
+        this.sphinxKeys = sphinxKeys;
         this.store = store;
-        this.replayFilter = replayFilter;
         this.maxMessagesPerInbox = config.maxMessagesPerInbox();
-        this.handler = new ClientRequestHandler(key, store, metrics, config.maxClients(), STEP_DEADLINE);
+        this.handler = new ClientRequestHandler(identity, store, metrics, config.maxClients(), STEP_DEADLINE);
         this.clientServer = new ServerSocket();
         try {
             clientServer.setReuseAddress(true);
@@ -75,8 +74,10 @@ public final class ProviderServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             clientServer.close(); // a provider that did not start holds no port
+            sphinxKeys.close();
             throw e;
         }
+        sphinxKeys.startChecks();
         this.clientAcceptor = Thread.ofVirtual().name("provider-clients").start(this::acceptClients);
         metrics.countIntake(intake::received, intake::droppedQueueFull);
     }
@@ -102,8 +103,27 @@ public final class ProviderServer implements AutoCloseable {
      */
     public static ProviderServer start(ProviderConfig config, X25519PrivateKey key, InboxStore store,
             ReplayFilter replayFilter) throws IOException {
-        return new ProviderServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(key, "key"),
-                Objects.requireNonNull(store, "store"), Objects.requireNonNull(replayFilter, "replayFilter"));
+        return start(config, key, store, SphinxKeys.fixed(Objects.requireNonNull(key, "key"),
+                Objects.requireNonNull(replayFilter, "replayFilter"), config.geometry()));
+    }
+
+    /**
+     * Starts a provider whose identity is {@code identity} (its clients' channel authenticates it)
+     * and which unwraps packets with {@code sphinxKeys}: it starts their checks once it listens and
+     * closes them when it closes (also when it cannot start).
+     *
+     * @throws ListenerBindException if a listening address cannot be bound, naming which
+     * @throws IOException if a listener cannot be opened otherwise
+     */
+    public static ProviderServer start(ProviderConfig config, X25519PrivateKey identity, InboxStore store,
+            SphinxKeys sphinxKeys) throws IOException {
+        return new ProviderServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(identity, "identity"),
+                Objects.requireNonNull(store, "store"), Objects.requireNonNull(sphinxKeys, "sphinxKeys"));
+    }
+
+    /** @return the key packets to this provider are to be built for now, the one to announce as its Sphinx key */
+    public X25519PublicKey sphinxKey() {
+        return sphinxKeys.publicKey();
     }
 
     /** @return where mix nodes deliver packets */
@@ -127,25 +147,19 @@ public final class ProviderServer implements AutoCloseable {
     }
 
     private void deliverAll(List<SphinxPacket> packets) {
-        for (PacketOutcome outcome : processor.processAll(packets)) {
-            switch (outcome) {
-                case PacketOutcome.Processed processed -> deliver(processed.packet());
-                case PacketOutcome.Refused refused -> countDropped(refused.error());
-            }
-        }
+        sphinxKeys.unwrapAll(packets, this::deliver, this::countDropped);
     }
 
-    private void countDropped(SphinxException e) {
-        if (e.reason() == SphinxException.Reason.REPLAY) {
-            metrics.droppedReplay.increment();
-        } else {
-            metrics.droppedBadPacket.increment();
+    private void countDropped(DropReason reason) {
+        switch (reason) {
+            case REPLAY -> metrics.droppedReplay.increment();
+            case KEY_FULL -> metrics.droppedKeyFull.increment();
+            default -> metrics.droppedBadPacket.increment();
         }
     }
 
     private void deliver(ProcessedPacket result) {
         try {
-            replayFilter.recordFirstUse(result.replayTag());
             if (!(result instanceof ProcessedPacket.FinalHop last)) {
                 metrics.droppedBadPacket.increment();
                 return;
@@ -162,8 +176,6 @@ public final class ProviderServer implements AutoCloseable {
             // A message that is not a reply stays a bare payload, which clients of earlier versions read.
             store.store(last.destination(), delivery.isReply() ? delivery.toBytes() : delivery.payload());
             metrics.stored.increment();
-        } catch (SphinxException e) {
-            countDropped(e);
         } catch (ProviderException e) {
             metrics.droppedStorageFailed.increment();
             LOG.log(Level.ERROR, "could not store a message: " + e.getMessage());
@@ -213,6 +225,7 @@ public final class ProviderServer implements AutoCloseable {
             }
         }
         clientAcceptor.interrupt();
+        sphinxKeys.close();
         LOG.log(Level.INFO, "provider stopped: " + metrics);
     }
 }

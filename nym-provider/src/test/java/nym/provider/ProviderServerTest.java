@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +51,6 @@ import nym.traffic.transport.PacketSender;
 
 /** A real provider on loopback with a SQLite store, fed by a real sender and used by real clients. */
 class ProviderServerTest {
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
     private static final InetSocketAddress ANY = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     @TempDir
@@ -80,15 +77,6 @@ class ProviderServerTest {
         store.close();
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            LockSupport.parkNanos(5_000_000); // poll interval, not a fixed wait
-        }
-    }
 
     private SphinxPacket packetFor(X25519KeyPair recipient, String message) throws Exception {
         Hop hop = new Hop(NodeAddresses.encode(provider.mixAddress()), providerKey.publicKey());
@@ -110,7 +98,7 @@ class ProviderServerTest {
             assertTrue(token.equalsSecret(client.register(alice, providerKey.publicKey())), "same token again");
 
             mix.send(provider.mixAddress(), packetFor(alice, "hello alice"));
-            await("the message to be stored", () -> provider.metrics().stored() == 1);
+            Await.until("the message to be stored", () -> provider.metrics().stored() == 1);
 
             List<StoredMessage> batch = client.pull(me, token, 10);
             assertEquals(1, batch.size());
@@ -133,7 +121,7 @@ class ProviderServerTest {
         try (ProviderClient client = client()) {
             AuthToken token = client.register(alice, providerKey.publicKey());
             mix.send(provider.mixAddress(), packetFor(alice, "hello old client"));
-            await("the message to be stored", () -> provider.metrics().stored() == 1);
+            Await.until("the message to be stored", () -> provider.metrics().stored() == 1);
 
             byte[] pulled = client.pull(me, token, 10).get(0).payload();
             assertEquals(SphinxGeometry.DEFAULT.payloadLength(), pulled.length);
@@ -151,7 +139,7 @@ class ProviderServerTest {
         try (ProviderClient client = client()) {
             AuthToken token = client.register(alice, providerKey.publicKey());
             mix.send(provider.mixAddress(), created.surb().createReply("through the SURB".getBytes(StandardCharsets.UTF_8)));
-            await("the reply to be stored", () -> provider.metrics().stored() == 1);
+            Await.until("the reply to be stored", () -> provider.metrics().stored() == 1);
 
             Delivery delivery = Delivery.fromBytes(client.pull(me, token, 10).get(0).payload(),
                     SphinxGeometry.DEFAULT.payloadLength());
@@ -165,7 +153,7 @@ class ProviderServerTest {
     @Test
     void packetsForUnknownClientsAreDroppedAndCounted() throws Exception {
         mix.send(provider.mixAddress(), packetFor(alice, "nobody home"));
-        await("the drop", () -> provider.metrics().droppedUnknownClient() == 1);
+        Await.until("the drop", () -> provider.metrics().droppedUnknownClient() == 1);
         assertEquals(0, provider.metrics().stored());
     }
 
@@ -177,7 +165,7 @@ class ProviderServerTest {
             token = client.register(alice, providerKey.publicKey());
         }
         mix.send(provider.mixAddress(), packetFor(alice, "keep me"));
-        await("the message to be stored", () -> provider.metrics().stored() == 1);
+        Await.until("the message to be stored", () -> provider.metrics().stored() == 1);
         long id;
         try (ProviderClient client = client()) {
             id = client.pull(me, token, 1).get(0).id();
@@ -256,13 +244,13 @@ class ProviderServerTest {
     void garbageOnTheMixPortLeavesTheProviderServing() throws Exception {
         try (Socket socket = new Socket(provider.mixAddress().getAddress(), provider.mixAddress().getPort())) {
             socket.getOutputStream().write(new byte[SphinxGeometry.DEFAULT.packetLength()]);
-            await("the bad frame to be counted", () -> provider.badFrames() == 1);
+            Await.until("the bad frame to be counted", () -> provider.badFrames() == 1);
         }
         try (ProviderClient client = client()) {
             client.register(alice, providerKey.publicKey());
         }
         mix.send(provider.mixAddress(), packetFor(alice, "after the garbage"));
-        await("the message to be stored", () -> provider.metrics().stored() == 1);
+        Await.until("the message to be stored", () -> provider.metrics().stored() == 1);
     }
 
     /** Restarts the provider with small limits: 2 messages per inbox, 1 client. */
@@ -278,7 +266,7 @@ class ProviderServerTest {
                 packets.add(packetFor(alice, "burst " + i));
             }
             packets.forEach(packet -> mix.send(provider.mixAddress(), packet));
-            await("the whole burst to be stored", () -> provider.metrics().stored() == burst);
+            Await.until("the whole burst to be stored", () -> provider.metrics().stored() == burst);
 
             List<String> messages = new ArrayList<>();
             for (StoredMessage message : client.pull(me, token, 100)) {
@@ -306,7 +294,7 @@ class ProviderServerTest {
         for (int i = 0; i < 3; i++) {
             mix.send(provider.mixAddress(), packetFor(alice, "message " + i));
         }
-        await("two stored and one dropped", () -> provider.metrics().stored() == 2
+        Await.until("two stored and one dropped", () -> provider.metrics().stored() == 2
                 && provider.metrics().droppedInboxFull() == 1);
         assertEquals(2, store.count(ProviderClient.address(alice.publicKey())));
     }

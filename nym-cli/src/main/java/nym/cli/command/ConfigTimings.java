@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import nym.cli.config.ClientConfigFile;
 import nym.cli.config.ConfigException;
-import nym.cli.config.MixNodeConfigFile;
+import nym.cli.config.KeyRotationSection;
 import nym.traffic.mixnode.KeyRotation;
 
 /** Checks the {@code [debug]} timings of a config (a client's, a node's), naming the bad key. */
@@ -23,11 +23,11 @@ final class ConfigTimings {
     }
 
     /** @return the rotation the section asks for, or a one-line error naming the bad key */
-    static KeyRotation check(MixNodeConfigFile.SphinxKeyRotation section) throws ConfigException {
+    static KeyRotation check(KeyRotationSection section) throws ConfigException {
         long packets = section.rotateAfterPackets();
-        if (packets < 1 || packets > MixNodeConfigFile.SphinxKeyRotation.MAX_PACKETS) {
+        if (packets < 1 || packets > KeyRotationSection.MAX_PACKETS) {
             throw new ConfigException("key_rotation.rotate_after_packets must be 1 to "
-                    + MixNodeConfigFile.SphinxKeyRotation.MAX_PACKETS + ", got " + packets);
+                    + KeyRotationSection.MAX_PACKETS + ", got " + packets);
         }
         long maxAge = positive("key_rotation.max_age_ms", section.maxAgeMs());
         if (section.graceMs() < 0) {

@@ -2,6 +2,7 @@ package nym.cli.command;
 
 import java.util.concurrent.Callable;
 
+import nym.cli.config.KeyRotationSection;
 import nym.cli.config.MixNodeConfigFile;
 import nym.cli.config.NymHome;
 import nym.cli.wiring.InstanceLock;
@@ -49,7 +50,7 @@ final class MixNodeInitCommand implements Callable<Integer> {
         node.stage(MixNodeConfigFile.HEADER, new MixNodeConfigFile(
                 new MixNodeConfigFile.Mixnode(id, layer, listen, announce, directory, node.privateKey().toString(),
                         node.publicKey().toString()),
-                MixNodeConfigFile.SphinxKeyRotation.DEFAULT, MixNodeConfigFile.Debug.DEFAULT),
+                KeyRotationSection.DEFAULT, MixNodeConfigFile.Debug.DEFAULT),
                 MixNodeConfigFile.COMMENTS);
         node.commit();
         System.out.println("Saved mixnet sphinx keypair");

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import nym.cli.config.ConfigException;
 import nym.cli.config.NymHome;
+import nym.cli.config.KeyRotationSection;
 import nym.cli.config.ProviderConfigFile;
 import nym.cli.wiring.InstanceLock;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ final class ProviderInitCommand implements Callable<Integer> {
                 new ProviderConfigFile.Provider(id, mixListen, clientListen, directory,
                         provider.privateKey().toString(), provider.publicKey().toString(),
                         data.resolve("inboxes.db").toString()),
-                ProviderConfigFile.Debug.DEFAULT), ProviderConfigFile.COMMENTS);
+                KeyRotationSection.DEFAULT, ProviderConfigFile.Debug.DEFAULT), ProviderConfigFile.COMMENTS);
         provider.commit();
         System.out.println("Saved mixnet sphinx keypair");
         System.out.println("Saved configuration file to \"" + provider.configFile() + "\"");

@@ -3,13 +3,14 @@ package nym.cli.command;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.Callable;
 
 import nym.cli.config.NymHome;
 import nym.cli.config.ProviderConfigFile;
 import nym.cli.wiring.ParentWatchdog;
 import nym.cli.wiring.Periodic;
-import nym.cli.wiring.ReplayTags;
+import nym.cli.wiring.SphinxKeyFiles;
 import nym.cli.wiring.Shutdown;
 import nym.crypto.keys.KeyPem;
 import nym.crypto.keys.X25519PrivateKey;
@@ -21,7 +22,9 @@ import nym.provider.store.InboxStore;
 import nym.provider.store.Inboxes;
 import nym.topology.ProviderInfo;
 import nym.topology.directory.DirectoryClient;
-import nym.traffic.mixnode.PersistentReplayFilter;
+import nym.traffic.mixnode.KeyRing;
+import nym.traffic.mixnode.KeyRotation;
+import nym.traffic.mixnode.SphinxKeys;
 import nym.traffic.transport.NodeAddresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,15 +64,20 @@ final class ProviderRunCommand implements Callable<Integer> {
                 directory != null ? directory : config.directoryServer()));
         X25519PrivateKey privateKey = KeyPem.readX25519Private(Path.of(config.privateSphinxKeyFile()));
         X25519PublicKey publicKey = privateKey.publicKey();
+        KeyRotation rotation = ConfigTimings.check(file.keyRotation());
+        SphinxKeyFiles keyFiles = SphinxKeyFiles.forProvider(NymHome.dataDir(NymHome.Kind.PROVIDER, id), privateKey,
+                Math.toIntExact(rotation.rotateAfterPackets()), InstantSource.system());
+        KeyRing keys = keyFiles.open();
         InboxStore store = Inboxes.openDurable(Path.of(config.inboxDatabase()));
-        PersistentReplayFilter replayFilter = ReplayTags.open(NymHome.Kind.PROVIDER, id);
 
         System.out.println("Starting provider...");
         ProviderServer server;
         try {
-            server = ProviderServer.start(ProviderConfig.defaults(mixListen, clientListen), privateKey, store,
-                    replayFilter);
+            ProviderConfig providerConfig = ProviderConfig.defaults(mixListen, clientListen);
+            server = ProviderServer.start(providerConfig, privateKey, store,
+                    SphinxKeys.rotating(keys, rotation, keyFiles, providerConfig.geometry()));
         } catch (ListenerBindException e) {
+            keyFiles.close();
             // Name the one address that is taken, and what set its port.
             boolean mix = e.listener() == ListenerBindException.Listener.MIX;
             throw NodeOptions.cannotListen(NodeAddresses.formatHost(e.address()), e, mix
@@ -87,11 +95,11 @@ final class ProviderRunCommand implements Callable<Integer> {
         Thread presence = Periodic.every("presence", presenceInterval,
                 () -> directoryClient.registerProvider(new ProviderInfo(mixHost, clientHost, publicKey,
                         store.registeredClients().stream().map(client -> client.toBase58()).toList(), 0,
-                        Versions.NYM)));
+                        Versions.NYM, server.sphinxKey())));
         Shutdown shutdown = new Shutdown(() -> {
             presence.interrupt();
             server.close();
-            replayFilter.close();
+            keyFiles.close();
             try {
                 store.close();
             } catch (Exception e) {

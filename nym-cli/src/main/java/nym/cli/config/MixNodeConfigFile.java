@@ -9,17 +9,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param mixnode the node's identity and addresses
  * @param keyRotation when the node replaces its Sphinx key (a file of an earlier build, without this
- *     section, reads as {@link SphinxKeyRotation#DEFAULT})
+ *     section, reads as {@link KeyRotationSection#DEFAULT})
  * @param debug timings
  */
 public record MixNodeConfigFile(@JsonProperty("mixnode") Mixnode mixnode,
-        @JsonProperty("key_rotation") SphinxKeyRotation keyRotation, @JsonProperty("debug") Debug debug) {
+        @JsonProperty("key_rotation") KeyRotationSection keyRotation, @JsonProperty("debug") Debug debug) {
     /** The file's first lines. */
     public static final String HEADER = "# Nym mix node configuration, written by nym-mixnode init.\n"
             + "# Command-line options of nym-mixnode run override these values.\n\n";
 
     /** What the file says about its sections and keys. */
-    public static final Map<String, String> COMMENTS = Map.ofEntries(
+    public static final Map<String, String> COMMENTS = KeyRotationSection.withComments(Map.ofEntries(
             Map.entry("mixnode", "##### mix node config options #####"),
             Map.entry("mixnode.id", "# the node's name: its files are in $HOME/.nym/mixnodes/<id>/"),
             Map.entry("mixnode.layer", "# the layer the node mixes in: 1, 2 or 3"),
@@ -31,18 +31,9 @@ public record MixNodeConfigFile(@JsonProperty("mixnode") Mixnode mixnode,
                     + " layer from"),
             Map.entry("mixnode.private_sphinx_key_file", "# the node's X25519 key pair (PEM), which unwraps the"
                     + " packets sent through it"),
-            Map.entry("key_rotation", "##### Sphinx key rotation #####\n# The node remembers every packet it unwrapped"
-                    + " with a key for as long as it accepts that key\n# (a replay is dropped), so it replaces the key"
-                    + " before that memory grows too large."),
-            Map.entry("key_rotation.rotate_after_packets", "# replace the key after unwrapping this many packets with"
-                    + " it (1 to 4194304);\n# each key's replay tags take 64 bytes of memory per packet of this"
-                    + " number (and up to 32 on disk)"),
-            Map.entry("key_rotation.max_age_ms", "# replace the key when it is this old, whatever the packets"),
-            Map.entry("key_rotation.grace_ms", "# how long a replaced key is still accepted: packets built from an"
-                    + " older topology,\n# or held at earlier hops, arrive for it"),
             Map.entry("debug", "##### debug config options #####"),
             Map.entry("debug.presence_interval_ms", "# how often the node tells the directory it is up"),
-            Map.entry("debug.metrics_interval_ms", "# how often the node sends the directory its packet counts"));
+            Map.entry("debug.metrics_interval_ms", "# how often the node sends the directory its packet counts")));
 
     /**
      * @param id the node's id
@@ -61,21 +52,6 @@ public record MixNodeConfigFile(@JsonProperty("mixnode") Mixnode mixnode,
             @JsonProperty("directory_server") String directoryServer,
             @JsonProperty("private_sphinx_key_file") String privateSphinxKeyFile,
             @JsonProperty("public_sphinx_key_file") String publicSphinxKeyFile) {}
-
-    /**
-     * @param rotateAfterPackets packets unwrapped with one key before it is replaced
-     * @param maxAgeMs the oldest a key may be
-     * @param graceMs how long a replaced key is still accepted
-     */
-    public record SphinxKeyRotation(
-            @JsonProperty("rotate_after_packets") long rotateAfterPackets,
-            @JsonProperty("max_age_ms") long maxAgeMs,
-            @JsonProperty("grace_ms") long graceMs) {
-        /** The most {@code rotate_after_packets} may be: each key's tag tables then take 256 MiB. */
-        public static final long MAX_PACKETS = 1 << 22;
-        /** 1,048,576 packets, a day, an hour. */
-        public static final SphinxKeyRotation DEFAULT = new SphinxKeyRotation(1 << 20, 86_400_000, 3_600_000);
-    }
 
     /**
      * @param presenceIntervalMs how often the node reports its presence to the directory

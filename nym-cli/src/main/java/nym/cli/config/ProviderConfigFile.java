@@ -8,15 +8,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A store-and-forward provider's {@code config.toml}.
  *
  * @param provider the provider's identity, addresses and files
+ * @param keyRotation when the provider replaces its Sphinx key (not its identity; a file of an earlier
+ *     build, without this section, reads as {@link KeyRotationSection#DEFAULT})
  * @param debug timings
  */
-public record ProviderConfigFile(@JsonProperty("provider") Provider provider, @JsonProperty("debug") Debug debug) {
+public record ProviderConfigFile(@JsonProperty("provider") Provider provider,
+        @JsonProperty("key_rotation") KeyRotationSection keyRotation, @JsonProperty("debug") Debug debug) {
     /** The file's first lines. */
     public static final String HEADER = "# Nym store-and-forward provider configuration, written by nym-provider init.\n"
             + "# Command-line options of nym-provider run override these values.\n\n";
 
     /** What the file says about its sections and keys. */
-    public static final Map<String, String> COMMENTS = Map.ofEntries(
+    public static final Map<String, String> COMMENTS = KeyRotationSection.withComments(Map.ofEntries(
             Map.entry("provider", "##### provider config options #####"),
             Map.entry("provider.id", "# the provider's name: its files are in $HOME/.nym/sfw-providers/<id>/"),
             Map.entry("provider.mix_listening_address", "# where the provider accepts packets from the last mix"
@@ -25,13 +28,14 @@ public record ProviderConfigFile(@JsonProperty("provider") Provider provider, @J
                     + " \"ip:port\""),
             Map.entry("provider.directory_server", "# the directory the provider announces itself and its clients"
                     + " to"),
-            Map.entry("provider.private_sphinx_key_file", "# the provider's X25519 key pair (PEM): it unwraps the"
-                    + " packets' last layer\n# and authenticates the channel clients pull through"),
+            Map.entry("provider.private_sphinx_key_file", "# the provider's X25519 identity key pair (PEM): its"
+                    + " clients' addresses name it, it\n# authenticates the channel they pull through, and it is"
+                    + " the first Sphinx key (data/sphinx-keys/)"),
             Map.entry("provider.inbox_database", "# the SQLite file that keeps every client's messages until it"
                     + " pulls them"),
             Map.entry("debug", "##### debug config options #####"),
             Map.entry("debug.presence_interval_ms", "# how often the provider tells the directory it is up, with its"
-                    + " clients"));
+                    + " clients")));
 
     /**
      * @param id the provider's id

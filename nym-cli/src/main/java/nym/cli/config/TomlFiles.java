@@ -33,7 +33,8 @@ public final class TomlFiles {
      * as then: the section's defaults.
      */
     private static final Map<Class<?>, Map<String, Object>> SECTIONS_ADDED_LATER = Map.of(
-            MixNodeConfigFile.class, Map.of("key_rotation", MixNodeConfigFile.SphinxKeyRotation.DEFAULT));
+            MixNodeConfigFile.class, Map.of("key_rotation", KeyRotationSection.DEFAULT),
+            ProviderConfigFile.class, Map.of("key_rotation", KeyRotationSection.DEFAULT));
 
     private TomlFiles() {}
 

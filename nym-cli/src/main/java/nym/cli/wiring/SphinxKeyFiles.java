@@ -45,6 +45,10 @@ import nym.traffic.mixnode.SphinxKeyStore;
  * build ({@code replay-tags/replay-N.tags}) into its key's folder.
  */
 public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
+    /** The folder of the replay tags, in the keys' folder. */
+    public static final String TAGS_FOLDER = "replay-tags";
+    /** A provider's Sphinx keys' folder, in its {@code data/}: its identity key stays where init wrote it. */
+    public static final String PROVIDER_FOLDER = "sphinx-keys";
     private static final System.Logger LOG = System.getLogger(SphinxKeyFiles.class.getName());
     private static final String STAGED = ".rotating";
     private static final String PREVIOUS_PREFIX = "previous_sphinx_key.";
@@ -73,9 +77,37 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
         this.data = data;
         this.privateFile = privateFile;
         this.publicFile = publicFile;
-        this.tagsRoot = data.resolve(ReplayTags.FOLDER);
+        this.tagsRoot = data.resolve(TAGS_FOLDER);
         this.tagsPerGeneration = tagsPerGeneration;
         this.clock = clock;
+    }
+
+    /**
+     * A provider's Sphinx keys, in {@code data/sphinx-keys/}. At the first start of a provider the
+     * folder is made with a copy of its identity key as the first Sphinx key (what clients of earlier
+     * builds, and the topology before its next read, encrypt to), and the replay tags an earlier
+     * build kept in {@code data/replay-tags/} move with it (so that key is replaced at once).
+     *
+     * @throws ConfigException with one line if the folder cannot be made
+     */
+    public static SphinxKeyFiles forProvider(Path providerData, X25519PrivateKey identity, int tagsPerGeneration,
+            InstantSource clock) throws ConfigException {
+        Path folder = providerData.resolve(PROVIDER_FOLDER);
+        Path privateFile = folder.resolve(PRIVATE_NAME);
+        Path publicFile = folder.resolve(PUBLIC_NAME);
+        try {
+            if (!Files.exists(privateFile)) {
+                Files.createDirectories(folder);
+                Path earlierTags = providerData.resolve(TAGS_FOLDER);
+                if (Files.isDirectory(earlierTags) && !Files.exists(folder.resolve(TAGS_FOLDER))) {
+                    Files.move(earlierTags, folder.resolve(TAGS_FOLDER), StandardCopyOption.ATOMIC_MOVE);
+                }
+                KeyPem.writeX25519(X25519KeyPair.of(identity), privateFile, publicFile);
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot prepare the Sphinx keys in " + folder + ": " + e.getMessage(), e);
+        }
+        return new SphinxKeyFiles(folder, privateFile, publicFile, tagsPerGeneration, clock);
     }
 
     /**

@@ -21,10 +21,10 @@ class ConfigFilesTest {
             ClientConfigFile.Socket.DEFAULT, new ClientConfigFile.Logging(), ClientConfigFile.Debug.DEFAULT);
     private static final MixNodeConfigFile MIXNODE = new MixNodeConfigFile(new MixNodeConfigFile.Mixnode("mix1", 2,
             "127.0.0.1:1789", "127.0.0.1:1789", "http://127.0.0.1:8080", "/h/private_sphinx.pem", "/h/public_sphinx.pem"),
-            MixNodeConfigFile.SphinxKeyRotation.DEFAULT, MixNodeConfigFile.Debug.DEFAULT);
+            KeyRotationSection.DEFAULT, MixNodeConfigFile.Debug.DEFAULT);
     private static final ProviderConfigFile PROVIDER = new ProviderConfigFile(new ProviderConfigFile.Provider("p1",
             "127.0.0.1:1790", "127.0.0.1:9000", "http://127.0.0.1:8080", "/h/private_sphinx.pem", "/h/public_sphinx.pem",
-            "/h/inboxes.db"), ProviderConfigFile.Debug.DEFAULT);
+            "/h/inboxes.db"), KeyRotationSection.DEFAULT, ProviderConfigFile.Debug.DEFAULT);
 
     @Test
     void theClientsSocketSectionReadsAsTheSeedShowsIt(@TempDir Path dir) throws Exception {

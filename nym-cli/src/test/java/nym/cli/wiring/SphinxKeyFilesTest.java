@@ -166,6 +166,32 @@ class SphinxKeyFilesTest {
     }
 
     @Test
+    void aProvidersFirstSphinxKeyIsItsIdentityWithTheTagsOfAnEarlierBuild() throws Exception {
+        ReplayTag tag = tagFor(first);
+        try (PersistentReplayFilter legacy = PersistentReplayFilter.open(data.resolve("replay-tags"), 4)) {
+            legacy.recordFirstUse(tag);
+        }
+        try (SphinxKeyFiles files = SphinxKeyFiles.forProvider(data, first.privateKey(), 4, InstantSource.fixed(NOW))) {
+            KeyRing ring = files.open();
+            assertEquals(first.publicKey(), ring.current().key().publicKey());
+            assertThrows(SphinxException.class, () -> ring.current().tags().recordFirstUse(tag));
+            assertEquals(Instant.EPOCH, ring.current().madeAt(), "replaced at once: it forgot its older tags");
+            SphinxKey next = files.rotate(ring.current(), NOW.plus(GRACE));
+            assertNotEquals(first.publicKey(), next.key().publicKey());
+        }
+        assertEquals(List.of("sphinx-keys"), namesIn(data, ""));
+        Path keys = data.resolve("sphinx-keys");
+        assertEquals(List.of("previous_sphinx_key." + NOW.plus(GRACE).toEpochMilli(), "private_sphinx.pem",
+                "public_sphinx.pem", "replay-tags"), namesIn(keys, ""));
+        // A restart keeps the rotated key; the identity is untouched (it is the caller's file).
+        try (SphinxKeyFiles files = SphinxKeyFiles.forProvider(data, first.privateKey(), 4, InstantSource.fixed(NOW))) {
+            KeyRing ring = files.open();
+            assertNotEquals(first.publicKey(), ring.current().key().publicKey());
+            assertEquals(first.publicKey(), ring.previous().key().publicKey());
+        }
+    }
+
+    @Test
     void aStalePublicKeyFileIsWrittenAgain() throws Exception {
         try (SphinxKeyFiles files = files(NOW)) {
             KeyPem.writeX25519(X25519KeyPair.generate(random), data.resolve("other.pem"), publicFile());

@@ -178,7 +178,7 @@ public final class ClientPipeline implements AutoCloseable {
         List<NodeInfo> route = new RouteSelector(random).select(topology.get(), provider);
         List<Hop> hops = new ArrayList<>(route.size());
         for (NodeInfo node : route) {
-            hops.add(new Hop(NodeAddresses.encode(NodeAddresses.parseHost(node.host())), node.publicKey()));
+            hops.add(new Hop(NodeAddresses.encode(NodeAddresses.parseHost(node.host())), node.sphinxKey()));
         }
         return hops;
     }

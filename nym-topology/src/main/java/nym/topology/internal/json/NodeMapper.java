@@ -36,8 +36,9 @@ final class NodeMapper {
             String field = "registeredClients[].pubKey";
             clients.add(JsonKeys.read(field, required(field, client == null ? null : client.pubKey())).toBase58());
         }
+        X25519PublicKey sphinxKey = json.sphinxKey() == null ? key : JsonKeys.read("sphinxKey", json.sphinxKey());
         return build(() -> new ProviderInfo(host, clientHost, key, clients, orZero(json.lastSeen()),
-                orEmpty(json.version())));
+                orEmpty(json.version()), sphinxKey));
     }
 
     static MixMetricsReport toModel(MetricsJson json) throws TopologyException {
@@ -62,7 +63,9 @@ final class NodeMapper {
         List<ClientJson> clients = provider.registeredClients().stream()
                 .map(address -> new ClientJson(JsonKeys.writeAddress(address))).toList();
         return new ProviderJson(provider.host(), provider.clientHost(), JsonKeys.write(provider.publicKey()), clients,
-                withLastSeen ? provider.lastSeenNanos() : null, provider.version());
+                withLastSeen ? provider.lastSeenNanos() : null, provider.version(),
+                // Only when it differs, so that a provider that never replaced its key has the seed's shape.
+                provider.sphinxKey().equals(provider.publicKey()) ? null : JsonKeys.write(provider.sphinxKey()));
     }
 
     static MetricsJson toJson(MixMetricsReport report, Long timestamp) {

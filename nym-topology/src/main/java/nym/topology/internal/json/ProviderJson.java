@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A provider: an element of {@code MixProviderNodes} and the body of
- * {@code POST /api/presence/mixproviders}. {@code clientListener} is our addition to the seed's shape.
+ * {@code POST /api/presence/mixproviders}. {@code clientListener} and {@code sphinxKey} (absent:
+ * {@code pubKey}) are our additions to the seed's shape.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ProviderJson(String host, String clientListener, String pubKey, List<ClientJson> registeredClients,
-        Long lastSeen, String version) {}
+        Long lastSeen, String version, String sphinxKey) {}

@@ -115,6 +115,21 @@ class JsonCodecTest {
     }
 
     @Test
+    void aProvidersOwnSphinxKeyRoundTripsAndIsWrittenOnlyWhenItDiffers() throws Exception {
+        ProviderInfo provider = TestNodes.provider(3, List.of(TestNodes.client(1)));
+        assertTrue(PLAIN.readTree(JsonCodec.writeProvider(provider)).path("sphinxKey").isMissingNode());
+        assertEquals(provider.publicKey(), JsonCodec.readProvider(JsonCodec.writeProvider(provider)).sphinxKey());
+
+        ProviderInfo rotated = new ProviderInfo(provider.host(), provider.clientHost(), provider.publicKey(),
+                provider.registeredClients(), 0, provider.version(), TestNodes.key(77));
+        JsonNode written = PLAIN.readTree(JsonCodec.writeProvider(rotated));
+        assertEquals(JsonKeys.write(TestNodes.key(77)), written.path("sphinxKey").asText());
+        assertEquals(rotated, JsonCodec.readProvider(JsonCodec.writeProvider(rotated)));
+        assertEquals(TestNodes.key(77), rotated.sphinxKey());
+        assertEquals(TestNodes.mix(1, 0).publicKey(), TestNodes.mix(1, 0).sphinxKey());
+    }
+
+    @Test
     void unknownFieldsAreIgnoredAndVersionIsOptional() throws TopologyException {
         MixNodeInfo node = JsonCodec.readMixNode(json("{'host':'127.0.0.1:5','pubKey':'KEY','layer':3,'extra':[1]}"));
         assertEquals(3, node.layer());
