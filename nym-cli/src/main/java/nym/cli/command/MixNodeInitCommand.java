@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import nym.cli.config.KeyRotationSection;
 import nym.cli.config.MixNodeConfigFile;
+import nym.cli.wiring.SphinxKeyFiles;
 import nym.cli.config.NymHome;
 import nym.cli.wiring.InstanceLock;
 import picocli.CommandLine.Command;
@@ -52,6 +53,7 @@ final class MixNodeInitCommand implements Callable<Integer> {
                         node.publicKey().toString()),
                 KeyRotationSection.DEFAULT, MixNodeConfigFile.Debug.DEFAULT),
                 MixNodeConfigFile.COMMENTS);
+        SphinxKeyFiles.forgetPreviousKeys(node.privateKey().getParent());
         node.commit();
         System.out.println("Saved mixnet sphinx keypair");
         System.out.println("Saved configuration file to \"" + node.configFile() + "\"");

@@ -90,6 +90,7 @@ final class ProviderRunCommand implements Callable<Integer> {
         System.out.println("Listening for clients on " + clientHost);
         System.out.println("Public key " + publicKey.toBase58() + ", " + store.registeredClients().size()
                 + " registered clients, inbox database " + config.inboxDatabase());
+        System.out.println("Sphinx key " + server.sphinxKey().toBase58() + " (replaced as [key_rotation] says)");
         System.out.println("Using directory server: \"" + directoryClient.baseUri() + "\"");
 
         Thread presence = Periodic.every("presence", presenceInterval,

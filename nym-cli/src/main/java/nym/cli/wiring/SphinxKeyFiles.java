@@ -56,6 +56,10 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
     private static final Pattern LEGACY_TAGS = Pattern.compile("replay-\\d{1,18}\\.tags");
     private static final String PRIVATE_NAME = "private_sphinx.pem";
     private static final String PUBLIC_NAME = "public_sphinx.pem";
+    /** In a provider's keys' folder: the identity whose first Sphinx key the folder began with. */
+    private static final String IDENTITY_NAME = "identity_public.pem";
+    /** In a key's tags folder: the tags came from an earlier build, which forgot the older ones. */
+    private static final String EARLIER_BUILD_MARK = "from-an-earlier-build";
     /** What a tag takes in a {@code replay-N.tags} file. */
     private static final int TAG_BYTES = 16;
 
@@ -95,9 +99,15 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
         Path folder = providerData.resolve(PROVIDER_FOLDER);
         Path privateFile = folder.resolve(PRIVATE_NAME);
         Path publicFile = folder.resolve(PUBLIC_NAME);
+        Path seededFrom = folder.resolve(IDENTITY_NAME);
         try {
+            if (Files.exists(folder) && !isKeyFile(seededFrom, identity)) {
+                // Keys of another identity (an init --force since), or a folder begun and never seeded.
+                deleteRecursively(folder);
+            }
             if (!Files.exists(privateFile)) {
                 Files.createDirectories(folder);
+                KeyPem.writeX25519Public(identity.publicKey(), seededFrom); // first: it vouches for the rest
                 Path earlierTags = providerData.resolve(TAGS_FOLDER);
                 if (Files.isDirectory(earlierTags) && !Files.exists(folder.resolve(TAGS_FOLDER))) {
                     Files.move(earlierTags, folder.resolve(TAGS_FOLDER), StandardCopyOption.ATOMIC_MOVE);
@@ -111,6 +121,34 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
     }
 
     /**
+     * Forgets the previous key of a mix node whose key {@code init --force} is about to replace (the
+     * new key's first start then removes the old keys' tags). Safe before the new key is in place:
+     * the current key keeps its tags.
+     *
+     * @throws ConfigException with one line if a folder cannot be deleted
+     */
+    public static void forgetPreviousKeys(Path data) throws ConfigException {
+        if (!Files.isDirectory(data)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(data, PREVIOUS_PREFIX + "*")) {
+            for (Path entry : entries) {
+                deleteRecursively(entry);
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot remove the previous Sphinx key in " + data + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isKeyFile(Path file, X25519PrivateKey key) {
+        try {
+            return KeyPem.readX25519Public(file).equals(key.publicKey());
+        } catch (CryptoException e) {
+            return false;
+        }
+    }
+
+    /**
      * Reads the keys in use and opens their tags, after tidying what a stopped rotation left.
      *
      * @throws ConfigException with one line if a key file or a tag folder cannot be read or written
@@ -121,7 +159,8 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
             deleteIfExists(staged(publicFile));
             X25519PrivateKey current = KeyPem.readX25519Private(privateFile);
             rewritePublicFileIfStale(current);
-            boolean earlierBuild = moveLegacyTags(current);
+            moveLegacyTags(current);
+            boolean earlierBuild = Files.exists(tagsFolder(current).resolve(EARLIER_BUILD_MARK));
             Instant now = clock.instant();
             Previous previous = keepLatestPrevious(current, now);
             // A key of an earlier build has forgotten the tags beyond its two generations: as if it
@@ -242,25 +281,30 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
         KeyPem.writeX25519Public(current.publicKey(), publicFile);
     }
 
-    /** @return whether there were tags of an earlier build */
-    private boolean moveLegacyTags(X25519PrivateKey current) throws IOException {
+    /**
+     * Moves the tags of an earlier build into the current key's folder, marked (first) as such: the
+     * key is replaced at its first check, also after a start that failed later on.
+     */
+    private void moveLegacyTags(X25519PrivateKey current) throws IOException {
         if (!Files.isDirectory(tagsRoot)) {
-            return false;
+            return;
         }
         List<Path> legacy;
         try (Stream<Path> entries = Files.list(tagsRoot)) {
             legacy = entries.filter(path -> LEGACY_TAGS.matcher(path.getFileName().toString()).matches()).toList();
         }
         if (legacy.isEmpty()) {
-            return false;
+            return;
         }
         Path folder = Files.createDirectories(tagsFolder(current));
+        if (!Files.exists(folder.resolve(EARLIER_BUILD_MARK))) {
+            Files.createFile(folder.resolve(EARLIER_BUILD_MARK));
+        }
         for (Path file : legacy) {
             Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         LOG.log(Level.INFO, "moved the replay tags of " + current.publicKey().toBase58() + " into " + folder
                 + "; an earlier build kept only its last packets' tags, so the key is replaced now");
-        return true;
     }
 
     private void deleteTagsOfOtherKeys(X25519PrivateKey current, X25519PrivateKey previous) throws IOException {

@@ -181,13 +181,56 @@ class SphinxKeyFilesTest {
         }
         assertEquals(List.of("sphinx-keys"), namesIn(data, ""));
         Path keys = data.resolve("sphinx-keys");
-        assertEquals(List.of("previous_sphinx_key." + NOW.plus(GRACE).toEpochMilli(), "private_sphinx.pem",
+        assertEquals(List.of("identity_public.pem", "previous_sphinx_key." + NOW.plus(GRACE).toEpochMilli(), "private_sphinx.pem",
                 "public_sphinx.pem", "replay-tags"), namesIn(keys, ""));
         // A restart keeps the rotated key; the identity is untouched (it is the caller's file).
         try (SphinxKeyFiles files = SphinxKeyFiles.forProvider(data, first.privateKey(), 4, InstantSource.fixed(NOW))) {
             KeyRing ring = files.open();
             assertNotEquals(first.publicKey(), ring.current().key().publicKey());
             assertEquals(first.publicKey(), ring.previous().key().publicKey());
+        }
+    }
+
+    @Test
+    void aKeyWithTagsOfAnEarlierBuildIsStillReplacedAtOnceAfterAStartThatStoppedEarly() throws Exception {
+        try (PersistentReplayFilter legacy = PersistentReplayFilter.open(data.resolve("replay-tags"), 4)) {
+            legacy.recordFirstUse(tagFor(first));
+        }
+        try (SphinxKeyFiles files = files(NOW)) {
+            files.open(); // and the node could not listen
+        }
+        try (SphinxKeyFiles files = files(NOW)) {
+            assertEquals(Instant.EPOCH, files.open().current().madeAt());
+        }
+    }
+
+    @Test
+    void aProviderInitialisedAgainStartsFromItsNewIdentity() throws Exception {
+        try (SphinxKeyFiles files = SphinxKeyFiles.forProvider(data, first.privateKey(), 4, InstantSource.fixed(NOW))) {
+            KeyRing ring = files.open();
+            files.rotate(ring.current(), NOW.plus(GRACE));
+        }
+        X25519KeyPair second = X25519KeyPair.generate(random); // init --force
+        try (SphinxKeyFiles files = SphinxKeyFiles.forProvider(data, second.privateKey(), 4, InstantSource.fixed(NOW))) {
+            KeyRing ring = files.open();
+            assertEquals(second.publicKey(), ring.current().key().publicKey());
+            assertNull(ring.previous(), "no key of the old identity");
+        }
+        assertEquals(List.of(second.publicKey().toBase58()),
+                namesIn(data.resolve("sphinx-keys").resolve("replay-tags"), ""));
+    }
+
+    @Test
+    void aMixNodeInitialisedAgainForgetsItsPreviousKey() throws Exception {
+        try (SphinxKeyFiles files = files(NOW)) {
+            files.rotate(files.open().current(), NOW.plus(GRACE));
+        }
+        SphinxKeyFiles.forgetPreviousKeys(data);
+        KeyPem.writeX25519(X25519KeyPair.generate(random), privateFile(), publicFile()); // init --force's new key
+        try (SphinxKeyFiles files = files(NOW)) {
+            KeyRing ring = files.open();
+            assertNull(ring.previous());
+            assertEquals(List.of(ring.current().key().publicKey().toBase58()), namesIn(data.resolve("replay-tags"), ""));
         }
     }
 

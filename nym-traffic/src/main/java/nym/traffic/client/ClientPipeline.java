@@ -173,9 +173,14 @@ public final class ClientPipeline implements AutoCloseable {
         }
     }
 
-    /** @return a fresh route: one mix per layer, then {@code provider} */
+    /**
+     * @return a fresh route: one mix per layer, then {@code provider} as the topology lists it now
+     *     (a message may wait in the queue longer than a provider keeps a replaced Sphinx key)
+     */
     private List<Hop> hopsTo(ProviderInfo provider) throws TopologyException, TransportException {
-        List<NodeInfo> route = new RouteSelector(random).select(topology.get(), provider);
+        Topology now = topology.get();
+        ProviderInfo current = now.providerByKey(provider.publicKey().toBase58()).orElse(provider);
+        List<NodeInfo> route = new RouteSelector(random).select(now, current);
         List<Hop> hops = new ArrayList<>(route.size());
         for (NodeInfo node : route) {
             hops.add(new Hop(NodeAddresses.encode(NodeAddresses.parseHost(node.host())), node.sphinxKey()));

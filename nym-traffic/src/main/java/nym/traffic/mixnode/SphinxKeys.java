@@ -176,7 +176,7 @@ public final class SphinxKeys implements AutoCloseable {
         boolean due = old || current.tags() >= rotation.rotateAfterPackets();
         if (due && keys.previous() == null || current.full()) {
             rotate(keys, now, current.full() ? "its replay filter is full"
-                    : old ? "it is " + rotation.maxAge().toMillis() + " ms old" : "it unwrapped " + current.tags() + " packets");
+                    : old ? "it reached its maximum age of " + rotation.maxAge().toMillis() + " ms, or came from an earlier build" : "it unwrapped " + current.tags() + " packets");
         }
     }
 
