@@ -161,7 +161,16 @@ public final class SphinxKeys implements AutoCloseable {
         }
     }
 
+    /** Runs {@link #checkNow}; an exception would end the scheduled checks, so it is logged instead. */
     private void check() {
+        try {
+            checkNow();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "checking the Sphinx keys failed: " + e + "; checking again later");
+        }
+    }
+
+    private void checkNow() {
         checkAsked.set(false);
         Instant now = clock.instant();
         Ring keys = ring;
@@ -175,9 +184,16 @@ public final class SphinxKeys implements AutoCloseable {
         boolean old = !now.isBefore(current.key().madeAt().plus(rotation.maxAge()));
         boolean due = old || current.tags() >= rotation.rotateAfterPackets();
         if (due && keys.previous() == null || current.full()) {
-            rotate(keys, now, current.full() ? "its replay filter is full"
-                    : old ? "it reached its maximum age of " + rotation.maxAge().toMillis() + " ms, or came from an earlier build" : "it unwrapped " + current.tags() + " packets");
+            rotate(keys, now, whyReplaced(current, old));
         }
+    }
+
+    private String whyReplaced(KeyInUse current, boolean old) {
+        if (current.full()) {
+            return "its replay filter is full";
+        }
+        return old ? "it reached its maximum age of " + rotation.maxAge().toMillis() + " ms, or came from an earlier build"
+                : "it unwrapped " + current.tags() + " packets";
     }
 
     private void rotate(Ring keys, Instant now, String why) {
