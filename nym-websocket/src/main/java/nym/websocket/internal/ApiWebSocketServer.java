@@ -50,6 +50,8 @@ import nym.websocket.WebSocketConfig;
 public final class ApiWebSocketServer extends WebSocketServer {
     private static final System.Logger LOG = ServerLogs.WEBSOCKET;
     private static final long START_TIMEOUT_SECONDS = 10;
+    /** The longest a stop waits for the selector thread when asked to wait for ever. */
+    static final int LONGEST_STOP_WAIT_MILLIS = 2_000;
     /** The ERROR line of a server that stops on its own after it started: the client runs on without it. */
     private static final String API_LOST = "the websocket API stopped after an error; restart the client to serve it again";
     /** How often a fetch's reply looks whether its frame was written. */
@@ -300,13 +302,18 @@ public final class ApiWebSocketServer extends WebSocketServer {
 
     /**
      * Every {@code stop} of the library's comes here ({@code stop()} and {@code stop(int)} call this
-     * one), also the one it makes itself after a fatal error in a decoding thread.
+     * one), also the one it makes itself after a fatal error in a decoding thread. A timeout of 0
+     * (wait for the selector thread for ever, which {@code stop()} and that fatal-error stop ask for)
+     * waits {@link #LONGEST_STOP_WAIT_MILLIS}: after a decoding thread's fatal error, Java-WebSocket
+     * 1.6.0's selector thread can block for a buffer that the failed thread, now waiting in this very
+     * stop, never gives back, and only the interrupt the library sends once this stop returns frees it.
      */
     @Override
     public void stop(int timeout, String closeMessage) throws InterruptedException {
         handler.removeArrivalListener(arrivals); // no push queued while the connections close
         try {
-            super.stop(timeout, closeMessage); // the write check still runs: the close frames are sent too
+            // The write check still runs: the close frames are sent too.
+            super.stop(timeout > 0 ? timeout : LONGEST_STOP_WAIT_MILLIS, closeMessage);
         } finally {
             stopped();
         }

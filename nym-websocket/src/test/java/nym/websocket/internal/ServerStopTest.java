@@ -91,6 +91,19 @@ class ServerStopTest {
     }
 
     @Test
+    void aFatalErrorInADecodingThreadWhileThePeerKeepsSending() throws Exception {
+        // Pongs keep coming after the failed decode: the selector thread needs buffers that the
+        // failed decoding thread, stopping the server, holds on to.
+        assertCollected(startSubscribeAndStop((server, factory) -> {
+            factory.decodeFails = true;
+            for (int ping = 0; ping < 50; ping++) {
+                factory.lastConnection.sendPing();
+            }
+            awaitUntil("the library to stop the server", () -> server.writeCheckStopped());
+        }));
+    }
+
+    @Test
     void theSelectorThreadEndingWithoutAStop() throws Exception {
         assertCollected(startSubscribeAndStop((server, factory) -> {
             Thread selector = factory.selector;
