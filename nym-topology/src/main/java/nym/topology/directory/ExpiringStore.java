@@ -27,18 +27,23 @@ final class ExpiringStore<V> {
         entries.put(key, value);
     }
 
-    /** Removes every value {@code doomed} accepts. */
-    void removeIf(Predicate<V> doomed) {
-        entries.values().removeIf(doomed);
+    /** Removes every value {@code doomed} accepts; @return whether it removed any */
+    boolean removeIf(Predicate<V> doomed) {
+        return entries.values().removeIf(doomed);
     }
 
     int size() {
         return entries.size();
     }
 
-    /** Removes every value stamped before {@code oldestKeptNanos}. */
-    void purge(long oldestKeptNanos) {
-        entries.values().removeIf(value -> stampNanos.applyAsLong(value) < oldestKeptNanos);
+    /** Removes every value stamped before {@code oldestKeptNanos}; @return whether it removed any */
+    boolean purge(long oldestKeptNanos) {
+        return entries.values().removeIf(value -> stampNanos.applyAsLong(value) < oldestKeptNanos);
+    }
+
+    /** @return the oldest stamp held, or {@link Long#MAX_VALUE} if none */
+    long oldestStamp() {
+        return entries.values().stream().mapToLong(stampNanos).min().orElse(Long.MAX_VALUE);
     }
 
     List<V> values() {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.LongFunction;
 import nym.crypto.keys.X25519PublicKey;
@@ -37,6 +38,12 @@ public final class PresenceRegistry {
     private final ExpiringStore<ProviderInfo> providers = new ExpiringStore<>(ProviderInfo::lastSeenNanos);
     private final ExpiringStore<MixMetricsEntry> metrics = new ExpiringStore<>(MixMetricsEntry::timestampNanos);
     private long lastPurgeNanos;
+    /** Counts the changes to the nodes listed, so that an encoded topology knows when it is stale. */
+    private long topologyVersion;
+    private EncodedTopology encoded;
+
+    /** A topology document, the version it shows, and the time its oldest entry expires. */
+    private record EncodedTopology(long version, long expiresAtNanos, byte[] bytes) {}
 
     /**
      * @param config the TTL and caps, not null
@@ -66,7 +73,10 @@ public final class PresenceRegistry {
         Objects.requireNonNull(node, "node");
         lock.lock();
         try {
-            mixNodes.removeIf(listed -> listed.host().equals(node.host()) && !listed.publicKey().equals(node.publicKey()));
+            if (mixNodes.removeIf(listed -> listed.host().equals(node.host())
+                    && !listed.publicKey().equals(node.publicKey()))) {
+                topologyVersion++;
+            }
             return admit(mixNodes, node.publicKey(), node::withLastSeenNanos, this::nodeCount, "nodes");
         } finally {
             lock.unlock();
@@ -107,16 +117,59 @@ public final class PresenceRegistry {
         lock.lock();
         try {
             purge(now());
-            List<MixNodeInfo> mixes = mixNodes.values().stream()
-                    .sorted(Comparator.comparingInt(MixNodeInfo::layer).thenComparing(MixNodeInfo::host))
-                    .toList();
-            List<ProviderInfo> live = providers.values().stream()
-                    .sorted(Comparator.comparing(ProviderInfo::host))
-                    .toList();
-            return Topology.of(mixes, live);
+            return liveTopology();
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The topology as {@code encoder} writes it, encoded again only when a node was listed, refreshed
+     * or dropped since, or the oldest entry has expired: a directory with thousands of registered
+     * clients answers its readers without encoding every client's key for each of them.
+     *
+     * @param encoder turns a topology into its document; the same one on every call
+     * @return a copy of the document
+     */
+    public byte[] encodedTopology(Function<Topology, byte[]> encoder) {
+        Topology snapshot;
+        long version;
+        long expiresAt;
+        lock.lock();
+        try {
+            long now = now();
+            purge(now);
+            EncodedTopology last = encoded;
+            if (last != null && last.version() == topologyVersion && now < last.expiresAtNanos()) {
+                return last.bytes().clone();
+            }
+            snapshot = liveTopology();
+            version = topologyVersion;
+            long oldest = Math.min(mixNodes.oldestStamp(), providers.oldestStamp());
+            expiresAt = oldest == Long.MAX_VALUE ? Long.MAX_VALUE : oldest + ttlNanos + 1;
+        } finally {
+            lock.unlock();
+        }
+        byte[] bytes = encoder.apply(snapshot); // outside the lock: registrations go on meanwhile
+        lock.lock();
+        try {
+            if (version == topologyVersion) {
+                encoded = new EncodedTopology(version, expiresAt, bytes);
+            }
+        } finally {
+            lock.unlock();
+        }
+        return bytes.clone();
+    }
+
+    private Topology liveTopology() {
+        List<MixNodeInfo> mixes = mixNodes.values().stream()
+                .sorted(Comparator.comparingInt(MixNodeInfo::layer).thenComparing(MixNodeInfo::host))
+                .toList();
+        List<ProviderInfo> live = providers.values().stream()
+                .sorted(Comparator.comparing(ProviderInfo::host))
+                .toList();
+        return Topology.of(mixes, live);
     }
 
     /** @return the latest live report of each node, ordered by key; never anything older than the TTL */
@@ -151,6 +204,9 @@ public final class PresenceRegistry {
             }
             V value = stamped.apply(now);
             store.put(id, value);
+            if (store != metrics) {
+                topologyVersion++;
+            }
             return value;
         } finally {
             lock.unlock();
@@ -174,8 +230,11 @@ public final class PresenceRegistry {
     /** Drops every entry received more than a TTL before {@code nowNanos}. Call with the lock held. */
     private void purge(long nowNanos) {
         long oldestKept = nowNanos - ttlNanos;
-        mixNodes.purge(oldestKept);
-        providers.purge(oldestKept);
+        boolean dropped = mixNodes.purge(oldestKept);
+        dropped |= providers.purge(oldestKept);
+        if (dropped) {
+            topologyVersion++;
+        }
         metrics.purge(oldestKept);
         lastPurgeNanos = nowNanos;
     }

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import nym.topology.MixNodeInfo;
 import nym.topology.TestNodes;
+import nym.topology.Topology;
 import nym.topology.TopologyException;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +71,36 @@ class PresenceRegistryTest {
         small.registerMixNode(node);
         small.registerMixNode(new MixNodeInfo(node.host(), TestNodes.key(42), 1, 0, "test"));
         assertEquals(List.of(TestNodes.key(42)), small.topology().mixNodes().stream().map(MixNodeInfo::publicKey).toList());
+    }
+
+    @Test
+    void theEncodedTopologyIsEncodedAgainOnlyWhenTheListChangesOrAnEntryExpires() throws TopologyException {
+        AtomicInteger encodings = new AtomicInteger();
+        Function<Topology, byte[]> encoder = topology -> {
+            encodings.incrementAndGet();
+            return topology.mixNodes().stream().map(MixNodeInfo::host).toList().toString().getBytes();
+        };
+        registry.registerMixNode(TestNodes.mix(1, 0));
+        assertEquals("[127.0.0.1:11000]", new String(registry.encodedTopology(encoder)));
+        registry.reportMetrics(new MixMetricsReport(TestNodes.mix(1, 0).publicKey(), 1, Map.of()));
+        assertEquals("[127.0.0.1:11000]", new String(registry.encodedTopology(encoder)));
+        assertEquals(1, encodings.get(), "a metrics report does not change the topology");
+
+        clock.advance(Duration.ofSeconds(5));
+        registry.registerMixNode(TestNodes.mix(2, 0));
+        assertEquals("[127.0.0.1:11000, 127.0.0.1:12000]", new String(registry.encodedTopology(encoder)));
+        assertEquals(2, encodings.get());
+
+        clock.advance(Duration.ofSeconds(5)); // exactly the TTL since the first: still listed
+        registry.encodedTopology(encoder);
+        assertEquals(2, encodings.get());
+        clock.advance(Duration.ofNanos(1));
+        assertEquals("[127.0.0.1:12000]", new String(registry.encodedTopology(encoder)));
+        assertEquals(3, encodings.get());
+
+        byte[] copy = registry.encodedTopology(encoder);
+        copy[0] = 'x';
+        assertEquals("[127.0.0.1:12000]", new String(registry.encodedTopology(encoder)), "callers get copies");
     }
 
     @Test

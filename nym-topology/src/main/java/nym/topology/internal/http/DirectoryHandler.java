@@ -35,7 +35,7 @@ public final class DirectoryHandler implements HttpHandler {
         Objects.requireNonNull(registry, "registry");
         this.maxBodyBytes = registry.config().maxBodyBytes();
         Map<String, Map<String, Endpoint>> api = Map.of(
-                "/api/presence/topology", Map.of(GET, body -> Reply.ok(JsonCodec.writeTopology(registry.topology()))),
+                "/api/presence/topology", Map.of(GET, body -> Reply.ok(registry.encodedTopology(JsonCodec::writeTopology))),
                 "/api/presence/mixnodes", Map.of(POST, body -> {
                     registry.registerMixNode(JsonCodec.readMixNode(body));
                     return Reply.noContent();
