@@ -265,7 +265,7 @@ public final class ApiWebSocketServer extends WebSocketServer {
         if (conn == null) {
             // The server itself failed: at start (cannot bind), or fatally. After a fatal error on
             // the selector thread the library stops the server from that thread, and that stop
-            // waits for the thread itself to end: neither it nor run() returns.
+            // waits for the thread itself to end: only the bound of our stop lets it return.
             if (started.getCount() == 0) {
                 // Running until now: nobody waits for startFailure, and applications just lose the API.
                 LOG.log(Level.ERROR, API_LOST, e);
@@ -306,7 +306,9 @@ public final class ApiWebSocketServer extends WebSocketServer {
      * (wait for the selector thread for ever, which {@code stop()} and that fatal-error stop ask for)
      * waits {@link #LONGEST_STOP_WAIT_MILLIS}: after a decoding thread's fatal error, Java-WebSocket
      * 1.6.0's selector thread can block for a buffer that the failed thread, now waiting in this very
-     * stop, never gives back, and only the interrupt the library sends once this stop returns frees it.
+     * stop, never gives back, and only the interrupt the library sends once this stop returns frees it;
+     * after a fatal error on the selector thread, the library stops the server from that thread,
+     * which would wait for itself.
      */
     @Override
     public void stop(int timeout, String closeMessage) throws InterruptedException {
