@@ -9,6 +9,10 @@ import nym.traffic.mixnode.KeyRotation;
 
 /** Checks the {@code [debug]} timings of a config (a client's, a node's), naming the bad key. */
 final class ConfigTimings {
+    private static final System.Logger LOG = System.getLogger(ConfigTimings.class.getName());
+    /** How often a client reads the topology by default ({@code debug.topology_refresh_rate}). */
+    private static final Duration CLIENT_TOPOLOGY_READ = Duration.ofMillis(ClientConfigFile.Debug.DEFAULT.topologyRefreshRate());
+
     private ConfigTimings() {}
 
     static ClientConfigFile.Debug check(ClientConfigFile.Debug debug) throws ConfigException {
@@ -34,6 +38,19 @@ final class ConfigTimings {
             throw new ConfigException("key_rotation.grace_ms must not be negative, got " + section.graceMs());
         }
         return new KeyRotation(packets, Duration.ofMillis(maxAge), Duration.ofMillis(section.graceMs()));
+    }
+
+    /**
+     * Logs one WARNING when the grace is shorter than it takes clients to learn of a new key: the
+     * node's next presence report, and a client's next topology read (10 s by default).
+     */
+    static void warnIfGraceIsShort(KeyRotation rotation, Duration presenceInterval) {
+        Duration needed = presenceInterval.multipliedBy(2).plus(CLIENT_TOPOLOGY_READ);
+        if (rotation.grace().compareTo(needed) < 0) {
+            LOG.log(System.Logger.Level.WARNING, "key_rotation.grace_ms is " + rotation.grace().toMillis()
+                    + " ms, under the " + needed.toMillis() + " ms it takes clients to learn of a new key: packets"
+                    + " built just before a replacement will be dropped");
+        }
     }
 
     /** @return {@code value}, refused unless at least 1 ms */

@@ -65,6 +65,7 @@ final class MixNodeRunCommand implements Callable<Integer> {
         DirectoryClient directoryClient = DirectoryClient.create(NodeOptions.checkDirectory(
                 directory != null ? directory : config.directoryServer()));
         KeyRotation rotation = ConfigTimings.check(file.keyRotation());
+        ConfigTimings.warnIfGraceIsShort(rotation, presenceInterval);
         SphinxKeyFiles keyFiles = new SphinxKeyFiles(NymHome.dataDir(NymHome.Kind.MIXNODE, id),
                 Path.of(config.privateSphinxKeyFile()), Path.of(config.publicSphinxKeyFile()),
                 Math.toIntExact(rotation.rotateAfterPackets()), InstantSource.system());

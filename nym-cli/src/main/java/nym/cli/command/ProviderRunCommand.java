@@ -65,6 +65,7 @@ final class ProviderRunCommand implements Callable<Integer> {
         X25519PrivateKey privateKey = KeyPem.readX25519Private(Path.of(config.privateSphinxKeyFile()));
         X25519PublicKey publicKey = privateKey.publicKey();
         KeyRotation rotation = ConfigTimings.check(file.keyRotation());
+        ConfigTimings.warnIfGraceIsShort(rotation, presenceInterval);
         SphinxKeyFiles keyFiles = SphinxKeyFiles.forProvider(NymHome.dataDir(NymHome.Kind.PROVIDER, id), privateKey,
                 Math.toIntExact(rotation.rotateAfterPackets()), InstantSource.system());
         KeyRing keys = keyFiles.open();
