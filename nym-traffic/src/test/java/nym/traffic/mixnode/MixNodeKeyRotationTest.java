@@ -77,18 +77,17 @@ class MixNodeKeyRotationTest {
     void aKeyIsNotReplacedAgainDuringThePreviousOnesGraceUnlessItIsFull() throws Exception {
         mix = startMix(KeyRing.of(firstKey()), new KeyRotation(GENERATION, LONG, LONG));
         sendAndAwait(firstKey.publicKey(), GENERATION);
-        Await.until("a new key", DEADLINE, () -> store.made.size() == 1);
-        X25519PublicKey second = mix.publicKey();
+        X25519PublicKey second = awaitKeyInUse(0);
         sendAndAwait(second, GENERATION + 1); // due, but the first key is in its grace
         sendAndAwait(firstKey.publicKey(), 1);
         assertEquals(1, store.made.size());
         assertEquals(List.of(), store.retired);
 
         sendAndAwait(second, GENERATION - 1); // now full: replaced, and the first key's grace cut short
-        Await.until("a third key", DEADLINE, () -> store.made.size() == 2);
+        X25519PublicKey third = awaitKeyInUse(1);
         Await.until("the first key retired", DEADLINE, () -> store.retired.size() == 1);
         assertEquals(firstKey.publicKey(), store.retired.getFirst().key().publicKey());
-        sendAndAwait(mix.publicKey(), 1);
+        sendAndAwait(third, 1);
         // The second key, full, cannot take more packets either: it goes at the next check.
         Await.until("the second key retired", DEADLINE, () -> store.retired.size() == 2);
         assertEquals(second, store.retired.get(1).key().publicKey());
@@ -161,8 +160,7 @@ class MixNodeKeyRotationTest {
         SphinxKey small = new SphinxKey(firstKey.privateKey(), new InMemoryReplayFilter(2), Instant.now());
         mix = startMix(KeyRing.of(small), new KeyRotation(1_000, LONG, LONG));
         sendAndAwait(firstKey.publicKey(), 4); // fills 2 × 2
-        Await.until("a new key", DEADLINE, () -> store.made.size() == 1);
-        sendAndAwait(mix.publicKey(), 1);
+        sendAndAwait(awaitKeyInUse(0), 1);
     }
 
     @Test
@@ -209,6 +207,17 @@ class MixNodeKeyRotationTest {
             firstKeyInUse = new SphinxKey(firstKey.privateKey(), new InMemoryReplayFilter(GENERATION), Instant.now());
         }
         return firstKeyInUse;
+    }
+
+    /**
+     * Waits until the node uses the key the store made {@code index}-th (the store makes it before
+     * the node switches to it) and returns it.
+     */
+    private X25519PublicKey awaitKeyInUse(int index) {
+        Await.until("key " + index + " made", DEADLINE, () -> store.made.size() > index);
+        X25519PublicKey key = store.made.get(index).key().publicKey();
+        Await.until("key " + index + " in use", DEADLINE, () -> mix.publicKey().equals(key));
+        return key;
     }
 
     private long firstFilterSize() {
