@@ -53,15 +53,12 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
     private static final String STAGED = ".rotating";
     private static final String PREVIOUS_PREFIX = "previous_sphinx_key.";
     private static final Pattern PREVIOUS = Pattern.compile(Pattern.quote(PREVIOUS_PREFIX) + "(\\d{1,19})");
-    private static final Pattern LEGACY_TAGS = Pattern.compile("replay-\\d{1,18}\\.tags");
     private static final String PRIVATE_NAME = "private_sphinx.pem";
     private static final String PUBLIC_NAME = "public_sphinx.pem";
     /** In a provider's keys' folder: the identity whose first Sphinx key the folder began with. */
     private static final String IDENTITY_NAME = "identity_public.pem";
     /** In a key's tags folder: the tags came from an earlier build, which forgot the older ones. */
     private static final String EARLIER_BUILD_MARK = "from-an-earlier-build";
-    /** What a tag takes in a {@code replay-N.tags} file. */
-    private static final int TAG_BYTES = 16;
 
     private final Path data;
     private final Path privateFile;
@@ -155,8 +152,8 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
      */
     public KeyRing open() throws ConfigException {
         try {
-            deleteIfExists(staged(privateFile));
-            deleteIfExists(staged(publicFile));
+            Files.deleteIfExists(staged(privateFile));
+            Files.deleteIfExists(staged(publicFile));
             X25519PrivateKey current = KeyPem.readX25519Private(privateFile);
             rewritePublicFileIfStale(current);
             moveLegacyTags(current);
@@ -271,14 +268,9 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
     }
 
     private void rewritePublicFileIfStale(X25519PrivateKey current) throws IOException {
-        try {
-            if (KeyPem.readX25519Public(publicFile).equals(current.publicKey())) {
-                return;
-            }
-        } catch (CryptoException e) {
-            // Missing or unreadable: written below.
+        if (!isKeyFile(publicFile, current)) { // stale, missing or unreadable
+            KeyPem.writeX25519Public(current.publicKey(), publicFile);
         }
-        KeyPem.writeX25519Public(current.publicKey(), publicFile);
     }
 
     /**
@@ -291,7 +283,7 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
         }
         List<Path> legacy;
         try (Stream<Path> entries = Files.list(tagsRoot)) {
-            legacy = entries.filter(path -> LEGACY_TAGS.matcher(path.getFileName().toString()).matches()).toList();
+            legacy = entries.filter(PersistentReplayFilter::isTagFile).toList();
         }
         if (legacy.isEmpty()) {
             return;
@@ -326,14 +318,7 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
      */
     private PersistentReplayFilter openTags(X25519PrivateKey key) throws IOException {
         Path folder = tagsFolder(key);
-        long onDisk = 0;
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.toList()) {
-                    onDisk += Files.size(file) / TAG_BYTES;
-                }
-            }
-        }
+        long onDisk = PersistentReplayFilter.tagsOnDisk(folder);
         int generation = (int) Math.min(Integer.MAX_VALUE, Math.max(tagsPerGeneration, (onDisk + 1) / 2));
         PersistentReplayFilter filter = PersistentReplayFilter.open(folder, generation);
         open.add(filter);
@@ -355,10 +340,6 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
 
     private static Path staged(Path path) {
         return path.resolveSibling(path.getFileName() + STAGED);
-    }
-
-    private static void deleteIfExists(Path file) throws IOException {
-        Files.deleteIfExists(file);
     }
 
     private static void deleteRecursively(Path path) throws IOException {

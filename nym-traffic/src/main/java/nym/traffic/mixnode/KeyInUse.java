@@ -13,6 +13,12 @@ final class KeyInUse {
     private final SphinxKey key;
     private final PacketProcessor processor;
     private final boolean bounded;
+    private final long capacity;
+    /**
+     * The filter's size while bounded (it never forgets then, so every first use adds one), kept here
+     * so that the checks made for every packet take no lock of the filter's.
+     */
+    private volatile long held;
     private boolean retired;
 
     /** @param bounded whether to refuse tags beyond the filter's capacity instead of forgetting old ones */
@@ -20,6 +26,8 @@ final class KeyInUse {
         this.key = key;
         this.processor = PacketProcessor.forKey(key.key(), geometry);
         this.bounded = bounded;
+        this.capacity = key.tags().capacity();
+        this.held = key.tags().size();
     }
 
     SphinxKey key() {
@@ -35,12 +43,12 @@ final class KeyInUse {
         if (retired) {
             return Recorded.RETIRED;
         }
-        ReplayFilter tags = key.tags();
-        if (bounded && tags.size() >= tags.capacity()) {
+        if (bounded && held >= capacity) {
             return Recorded.FULL;
         }
         try {
-            tags.recordFirstUse(tag);
+            key.tags().recordFirstUse(tag);
+            held++; // under this lock, the only writer
             return Recorded.FIRST_USE;
         } catch (SphinxException e) {
             return Recorded.REPLAY;
@@ -52,10 +60,10 @@ final class KeyInUse {
     }
 
     long tags() {
-        return key.tags().size();
+        return bounded ? held : key.tags().size();
     }
 
     boolean full() {
-        return tags() >= key.tags().capacity();
+        return tags() >= capacity;
     }
 }

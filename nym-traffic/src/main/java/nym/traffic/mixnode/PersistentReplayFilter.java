@@ -92,6 +92,29 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         return filter;
     }
 
+    /** @return whether {@code file} is a generation file of a filter ({@code replay-N.tags}) */
+    public static boolean isTagFile(Path file) {
+        return FILE_NAME.matcher(file.getFileName().toString()).matches();
+    }
+
+    /**
+     * @return the tags the generation files in {@code directory} hold (0 if there is none), at most:
+     *     a filter opened there with a generation of at least half this many forgets none as it reads
+     * @throws IOException if the directory cannot be listed
+     */
+    public static long tagsOnDisk(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        long tags = 0;
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(PersistentReplayFilter::isTagFile).toList()) {
+                tags += Files.size(file) / TAG_BYTES;
+            }
+        }
+        return tags;
+    }
+
     @Override
     public synchronized void recordFirstUse(ReplayTag tag) throws SphinxException {
         ByteBuffer bytes = ByteBuffer.wrap(tag.toByteArray());

@@ -154,9 +154,12 @@ public final class SphinxKeys implements AutoCloseable {
 
     /** Called after a tag was recorded with a key: asks for a check once a rotation is due. */
     private void recorded(KeyInUse key) {
+        if (scheduler == null) {
+            return;
+        }
         Ring keys = ring;
         boolean due = key.tags() >= rotation.rotateAfterPackets() && keys.previous() == null || key.full();
-        if (scheduler != null && key == keys.current() && due && !checkAsked.getAndSet(true)) {
+        if (key == keys.current() && due && !checkAsked.getAndSet(true)) {
             scheduler.execute(this::check);
         }
     }
