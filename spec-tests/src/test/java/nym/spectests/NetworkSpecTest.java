@@ -251,25 +251,30 @@ class NetworkSpecTest {
     }
 
     /**
-     * A provider keeps its replay tags across a clean restart (data/replay-tags/): a one-hop packet
-     * it stored before is dropped after, and counted in its stop line.
+     * A provider keeps its replay tags across a restart (data/replay-tags/), even after a SIGKILL the
+     * moment it stored the packet: a one-hop packet it stored before is dropped after, and counted in
+     * its stop line.
      */
     @Test
     @Order(6)
     void aPacketAProviderTookBeforeARestartIsAReplayAfterIt() throws Exception {
         SphinxPacket packet;
         InetSocketAddress mixAddress;
+        StoredMessage stored;
         try (PacketSender direct = PacketSender.create(PacketSender.Config.DEFAULT)) {
             try (Image.Run provider = startProvider()) {
                 ProviderInfo info = topology().providerOf(ALICE.publicKey().toBase58()).orElseThrow();
                 mixAddress = NodeAddresses.parseHost(info.host());
                 packet = packetToAlice(List.of(info), "to the provider once");
                 direct.send(mixAddress, packet);
-                acknowledge(List.of(awaitMessage("to the provider once")));
+                stored = awaitMessage("to the provider once");
+                provider.jvm().destroyForcibly();
+                provider.jvm().onExit().get();
             }
         }
         try (PacketSender direct = PacketSender.create(PacketSender.Config.DEFAULT);
                 Image.Run provider = startProvider()) {
+            acknowledge(List.of(stored));
             ProviderInfo info = topology().providerOf(ALICE.publicKey().toBase58()).orElseThrow();
             direct.send(mixAddress, packet);
             // Sent behind the replay on the same connection: once it is stored, the replay was read.

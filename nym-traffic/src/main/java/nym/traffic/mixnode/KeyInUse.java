@@ -55,6 +55,11 @@ final class KeyInUse {
         }
     }
 
+    /** Hands the tags recorded so far to the filter's storage ({@link ReplayFilter#persist()}). */
+    void persist() {
+        key.tags().persist();
+    }
+
     synchronized void retire() {
         retired = true;
     }

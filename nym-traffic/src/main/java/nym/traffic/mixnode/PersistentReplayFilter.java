@@ -10,9 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,10 +24,11 @@ import nym.traffic.internal.TagGenerations;
  * {@code tagsPerGeneration} tags across restarts, not every tag for the life of the key.
  *
  * <p>Each generation is a file {@code replay-N.tags} in the filter's directory, 16 bytes a tag
- * (the tag's first 128 bits), appended as tags are recorded. Tags reach the file at least every
- * {@link #FLUSH_INTERVAL_MILLIS} ms and on {@link #close()}, so a killed process forgets at most the
- * tags of its last 100 ms. There is no fsync: what was written survives the process, and a machine
- * crash may lose what the OS had not yet stored. When a generation fills, the file of the generation
+ * (the tag's first 128 bits), appended as tags are recorded. Tags reach the file on {@link #persist()}
+ * (which a node calls before it lets the packets of those tags go on), when 4,096 are waiting, and on
+ * {@link #close()}, so a process killed even by SIGKILL has forgotten no packet it passed on. There is
+ * no fsync: what was written survives the process, and a machine crash may lose what the OS had not
+ * yet stored. When a generation fills, the file of the generation
  * forgotten is deleted. {@link #open} reads the files, oldest first (normally two; more only if an
  * earlier {@code open} stopped halfway; a partial last record, from a write cut short, is ignored)
  * and writes the two generations as two new files before deleting the old ones, newest first.
@@ -40,9 +38,6 @@ import nym.traffic.internal.TagGenerations;
  * Thread-safe.
  */
 public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable {
-    /** How often buffered tags are written to the file, at most. */
-    public static final long FLUSH_INTERVAL_MILLIS = 100;
-
     private static final System.Logger LOG = System.getLogger(PersistentReplayFilter.class.getName());
     private static final Pattern FILE_NAME = Pattern.compile("replay-(\\d{1,18})\\.tags");
     private static final int TAG_BYTES = 16;
@@ -51,7 +46,6 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     private final Path directory;
     private final TagGenerations tags;
     private final ByteBuffer pending = ByteBuffer.allocate(BUFFER_TAGS * TAG_BYTES);
-    private final ScheduledExecutorService flusher;
     private long currentGeneration;
     private FileChannel currentFile;
     private boolean journalFailed;
@@ -60,8 +54,6 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     private PersistentReplayFilter(Path directory, int tagsPerGeneration) {
         this.directory = directory;
         this.tags = new TagGenerations(tagsPerGeneration);
-        this.flusher = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("replay-filter-flush").daemon().factory());
     }
 
     /**
@@ -81,14 +73,7 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     public static PersistentReplayFilter open(Path directory, int tagsPerGeneration) throws IOException {
         PersistentReplayFilter filter = new PersistentReplayFilter(Objects.requireNonNull(directory, "directory"),
                 tagsPerGeneration);
-        try {
-            filter.load();
-        } catch (IOException | RuntimeException e) {
-            filter.flusher.shutdownNow();
-            throw e;
-        }
-        filter.flusher.scheduleWithFixedDelay(filter::flushQuietly, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS,
-                TimeUnit.MILLISECONDS);
+        filter.load();
         return filter;
     }
 
@@ -141,20 +126,21 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         return tags.capacity();
     }
 
+    /** Writes the tags recorded since the last write to the file (one write, no fsync). */
+    @Override
+    public synchronized void persist() {
+        flushQuietly();
+    }
+
     /** Writes the buffered tags and closes the file; later tags are remembered in memory only. */
     @Override
-    public void close() {
-        // Not shutdownNow: interrupting a flusher that holds or waits for the lock would make its
-        // write throw ClosedByInterruptException, which closes the file and drops the buffered tags.
-        flusher.shutdown();
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            flushQuietly();
-            closed = true;
-            closeQuietly(currentFile);
+    public synchronized void close() {
+        if (closed) {
+            return;
         }
+        flushQuietly();
+        closed = true;
+        closeQuietly(currentFile);
     }
 
     private void load() throws IOException {

@@ -16,6 +16,13 @@ public interface ReplayFilter {
      */
     void recordFirstUse(ReplayTag tag) throws SphinxException;
 
+    /**
+     * Hands the tags recorded so far to wherever the filter keeps them beyond the process, so that
+     * they survive its end even by SIGKILL. A node calls it before it lets a packet go on. Nothing to
+     * do for a filter that lives in memory only.
+     */
+    default void persist() {}
+
     /** @return tags remembered now */
     long size();
 

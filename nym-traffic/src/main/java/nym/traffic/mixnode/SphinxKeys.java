@@ -103,43 +103,50 @@ public final class SphinxKeys implements AutoCloseable {
 
     /**
      * Unwraps {@code batch} and records each unwrapped packet's tag with the key that unwrapped it;
-     * hands each packet that unwrapped and was not seen before to {@code accepted}, and the reason
-     * of every other to {@code dropped} ({@link DropReason#BAD_PACKET}, {@link DropReason#REPLAY} or
-     * {@link DropReason#KEY_FULL}).
+     * hands each packet that unwrapped and was not seen before to {@code accepted}, once the tags are
+     * {@linkplain ReplayFilter#persist() persisted}, and the reason of every other to {@code dropped}
+     * ({@link DropReason#BAD_PACKET}, {@link DropReason#REPLAY} or {@link DropReason#KEY_FULL}).
      */
     public void unwrapAll(List<SphinxPacket> batch, Consumer<ProcessedPacket> accepted, Consumer<DropReason> dropped) {
         Ring keys = ring;
+        List<ProcessedPacket> firstUses = new ArrayList<>(batch.size());
         List<PacketOutcome> outcomes = keys.current().processor().processAll(batch);
         List<SphinxPacket> forPrevious = new ArrayList<>(0);
         for (int i = 0; i < outcomes.size(); i++) {
             switch (outcomes.get(i)) {
-                case PacketOutcome.Processed processed -> record(processed.packet(), keys.current(), accepted, dropped);
+                case PacketOutcome.Processed processed -> record(processed.packet(), keys.current(), firstUses, dropped);
                 case PacketOutcome.Refused refused when refused.error().reason() == SphinxException.Reason.MAC_MISMATCH
                         && previousAccepted(keys) -> forPrevious.add(batch.get(i));
                 case PacketOutcome.Refused refused -> dropped.accept(reasonFor(refused.error()));
             }
         }
-        if (forPrevious.isEmpty()) {
+        if (!forPrevious.isEmpty()) {
+            for (PacketOutcome outcome : keys.previous().processor().processAll(forPrevious)) {
+                switch (outcome) {
+                    case PacketOutcome.Processed processed -> record(processed.packet(), keys.previous(), firstUses, dropped);
+                    case PacketOutcome.Refused refused -> dropped.accept(reasonFor(refused.error()));
+                }
+            }
+            keys.previous().persist();
+        }
+        if (firstUses.isEmpty()) {
             return;
         }
-        for (PacketOutcome outcome : keys.previous().processor().processAll(forPrevious)) {
-            switch (outcome) {
-                case PacketOutcome.Processed processed -> record(processed.packet(), keys.previous(), accepted, dropped);
-                case PacketOutcome.Refused refused -> dropped.accept(reasonFor(refused.error()));
-            }
-        }
+        // Before any packet goes on: a node killed after forwarding a packet must still know its tag.
+        keys.current().persist();
+        firstUses.forEach(accepted);
     }
 
     private static DropReason reasonFor(SphinxException e) {
         return e.reason() == SphinxException.Reason.REPLAY ? DropReason.REPLAY : DropReason.BAD_PACKET;
     }
 
-    private void record(ProcessedPacket packet, KeyInUse key, Consumer<ProcessedPacket> accepted,
+    private void record(ProcessedPacket packet, KeyInUse key, List<ProcessedPacket> firstUses,
             Consumer<DropReason> dropped) {
         switch (key.record(packet.replayTag())) {
             case FIRST_USE -> {
                 recorded(key);
-                accepted.accept(packet);
+                firstUses.add(packet);
             }
             case REPLAY -> dropped.accept(DropReason.REPLAY);
             case FULL -> dropped.accept(DropReason.KEY_FULL);

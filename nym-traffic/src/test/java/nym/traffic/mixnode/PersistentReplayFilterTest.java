@@ -8,11 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -66,24 +62,18 @@ class PersistentReplayFilterTest {
     }
 
     @Test
-    void tagsReachTheDiskWithoutAClose() throws Exception {
+    void persistedTagsAreOnDiskWithoutAClose() throws Exception {
         List<ReplayTag> tags = RealReplayTags.of(2, 13);
-        PersistentReplayFilter running = PersistentReplayFilter.open(directory, 16);
-        try {
+        try (PersistentReplayFilter running = PersistentReplayFilter.open(directory, 16)) {
             running.recordFirstUse(tags.get(0));
             running.recordFirstUse(tags.get(1));
-            // As a killed process leaves it: whatever the flusher wrote, without close().
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-            while (bytesOnDisk() < 32) {
-                assertTrue(Instant.now().isBefore(deadline), "tags not written within 10 s: " + bytesOnDisk());
-                Thread.onSpinWait();
-            }
+            running.persist();
+            // As a killed process leaves it: whatever was written, without close().
+            assertEquals(32, bytesOnDisk());
             try (PersistentReplayFilter restarted = PersistentReplayFilter.open(copyOfTheFiles(), 16)) {
                 assertReplay(restarted, tags.get(0));
                 assertReplay(restarted, tags.get(1));
             }
-        } finally {
-            running.close();
         }
     }
 
@@ -132,53 +122,6 @@ class PersistentReplayFilterTest {
             // The last four tags recorded were newer's last two and these two.
             assertReplay(restarted, newer.get(1));
             assertReplay(restarted, newer.get(2));
-        }
-    }
-
-    @Test
-    void aCloseWhileTheFlusherWaitsForTheLockKeepsEveryTag() throws Exception {
-        for (int round = 0; round < 5; round++) {
-            Path folder = Files.createDirectory(directory.resolve("round-" + round));
-            ReplayTag tag = RealReplayTags.of(1, 100 + round).getFirst();
-            Set<Thread> flushersBefore = flushers();
-            PersistentReplayFilter filter = PersistentReplayFilter.open(folder, 16);
-            Thread closer;
-            synchronized (filter) {
-                filter.recordFirstUse(tag);
-                Thread flusher = only(flushers(), flushersBefore);
-                awaitState(flusher, Thread.State.BLOCKED); // its next run waits for the lock
-                closer = Thread.ofPlatform().start(filter::close);
-                awaitState(closer, Thread.State.BLOCKED);
-            }
-            closer.join();
-            try (PersistentReplayFilter restarted = PersistentReplayFilter.open(folder, 16)) {
-                assertReplay(restarted, tag);
-            }
-        }
-    }
-
-    private static Set<Thread> flushers() {
-        Set<Thread> out = new HashSet<>();
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().equals("replay-filter-flush")) {
-                out.add(thread);
-            }
-        }
-        return out;
-    }
-
-    private static Thread only(Set<Thread> now, Set<Thread> before) {
-        Set<Thread> started = new HashSet<>(now);
-        started.removeAll(before);
-        assertEquals(1, started.size(), "flusher threads started: " + started);
-        return started.iterator().next();
-    }
-
-    private static void awaitState(Thread thread, Thread.State state) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (thread.getState() != state) {
-            assertTrue(Instant.now().isBefore(deadline), thread.getName() + " is " + thread.getState() + ", not " + state);
-            Thread.onSpinWait();
         }
     }
 
