@@ -59,6 +59,8 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
     private static final String IDENTITY_NAME = "identity_public.pem";
     /** In a key's tags folder: the tags came from an earlier build, which forgot the older ones. */
     private static final String EARLIER_BUILD_MARK = "from-an-earlier-build";
+    /** In a key's tags folder: its filter was found not closed once, so tags may be missing. */
+    private static final String INCOMPLETE_MARK = "tags-may-be-incomplete";
 
     private final Path data;
     private final Path privateFile;
@@ -160,12 +162,21 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
             boolean earlierBuild = Files.exists(tagsFolder(current).resolve(EARLIER_BUILD_MARK));
             Instant now = clock.instant();
             Previous previous = keepLatestPrevious(current, now);
-            // A key of an earlier build has forgotten the tags beyond its two generations: as if it
-            // were old, it is replaced at once, and accepted only for the grace.
-            SphinxKey currentKey = new SphinxKey(current, openTags(current),
-                    earlierBuild ? Instant.EPOCH : Files.getLastModifiedTime(privateFile).toInstant());
-            SphinxKey previousKey = previous == null ? null : new SphinxKey(previous.key(), openTags(previous.key()),
-                    Files.getLastModifiedTime(previous.folder().resolve(PRIVATE_NAME)).toInstant());
+            PersistentReplayFilter currentTags = openTags(current);
+            // A key of an earlier build has forgotten the tags beyond its two generations, and one whose
+            // filter was not closed may have lost some: as if it were old, it is replaced at once, and
+            // accepted only for the grace.
+            boolean replaceNow = earlierBuild | markIfIncomplete(current, currentTags, "it is replaced now, and accepted for the grace only");
+            SphinxKey currentKey = new SphinxKey(current, currentTags,
+                    replaceNow ? Instant.EPOCH : Files.getLastModifiedTime(privateFile).toInstant());
+            SphinxKey previousKey = null;
+            if (previous != null) {
+                PersistentReplayFilter previousTags = openTags(previous.key());
+                markIfIncomplete(previous.key(), previousTags, "it is the previous key, accepted until "
+                        + previous.retiresAt());
+                previousKey = new SphinxKey(previous.key(), previousTags,
+                        Files.getLastModifiedTime(previous.folder().resolve(PRIVATE_NAME)).toInstant());
+            }
             deleteTagsOfOtherKeys(current, previous == null ? null : previous.key());
             if (previous != null) {
                 LOG.log(Level.INFO, "accepting the previous Sphinx key " + previous.key().publicKey().toBase58()
@@ -323,6 +334,24 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
         PersistentReplayFilter filter = PersistentReplayFilter.open(folder, generation);
         open.add(filter);
         return filter;
+    }
+
+    /**
+     * Marks {@code key} for good when its filter was found not closed: the mark outlives the next
+     * clean stop, so the key is replaced at a later start too if this one ends before it is.
+     *
+     * @return whether the key is marked
+     */
+    private boolean markIfIncomplete(X25519PrivateKey key, PersistentReplayFilter tags, String consequence)
+            throws IOException {
+        Path mark = tagsFolder(key).resolve(INCOMPLETE_MARK);
+        if (tags.foundNotClosed() && !Files.exists(mark)) {
+            Files.createFile(mark);
+            LOG.log(Level.WARNING, "the replay tags of the Sphinx key " + key.publicKey().toBase58() + " may be"
+                    + " incomplete (the node was killed, the machine crashed, or the disk refused a write): "
+                    + consequence);
+        }
+        return Files.exists(mark);
     }
 
     /** Writes and closes the filters of the keys in use; call it once the node has stopped. */

@@ -205,6 +205,31 @@ class SphinxKeyFilesTest {
     }
 
     @Test
+    void aKeyWhoseTagsWereNotClosedIsReplacedAtOnceAlsoAfterALaterCleanStart() throws Exception {
+        SphinxKeyFiles killed = files(NOW);
+        killed.open(); // and never closed: a kill, a crash
+        try (SphinxKeyFiles files = files(NOW)) {
+            KeyRing ring = files.open();
+            assertEquals(first.publicKey(), ring.current().key().publicKey());
+            assertEquals(Instant.EPOCH, ring.current().madeAt(), "replaced at once: it may have lost tags");
+        } // and the node could not listen, or stopped before its first check
+        try (SphinxKeyFiles files = files(NOW)) {
+            assertEquals(Instant.EPOCH, files.open().current().madeAt());
+        }
+        killed.close();
+    }
+
+    @Test
+    void aKeyClosedCleanlyIsNotReplacedAtOnce() throws Exception {
+        try (SphinxKeyFiles files = files(NOW)) {
+            files.open();
+        }
+        try (SphinxKeyFiles files = files(NOW)) {
+            assertNotEquals(Instant.EPOCH, files.open().current().madeAt());
+        }
+    }
+
+    @Test
     void aProviderInitialisedAgainStartsFromItsNewIdentity() throws Exception {
         try (SphinxKeyFiles files = SphinxKeyFiles.forProvider(data, first.privateKey(), 4, InstantSource.fixed(NOW))) {
             KeyRing ring = files.open();

@@ -35,10 +35,17 @@ import nym.traffic.internal.TagGenerations;
  *
  * <p>If the disk refuses a write after {@link #open}, the filter logs one warning and goes on in
  * memory only; {@link #open} itself throws.
+ *
+ * <p>A mark file, {@code not-closed}, is in the folder from the start of {@link #open} (written with
+ * fsync) until a {@link #close()} that wrote every tag (and fsynced them): the next {@code open} that
+ * finds it tells its caller ({@link #foundNotClosed()}) that tags may be missing, after a machine
+ * crash or a disk that refused a write. (A process killed with SIGKILL leaves it too, though it lost
+ * no tag: the two cannot be told apart.)
  * Thread-safe.
  */
 public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PersistentReplayFilter.class.getName());
+    private static final String NOT_CLOSED_MARK = "not-closed";
     private static final Pattern FILE_NAME = Pattern.compile("replay-(\\d{1,18})\\.tags");
     private static final int TAG_BYTES = 16;
     private static final int BUFFER_TAGS = 4096;
@@ -50,6 +57,7 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     private FileChannel currentFile;
     private boolean journalFailed;
     private boolean closed;
+    private boolean foundNotClosed;
 
     private PersistentReplayFilter(Path directory, int tagsPerGeneration) {
         this.directory = directory;
@@ -126,6 +134,14 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         return tags.capacity();
     }
 
+    /**
+     * @return whether the filter was not closed with every tag written the last time it was open (a
+     *     kill, a crash, a disk that refused a write): its tags may be incomplete then
+     */
+    public boolean foundNotClosed() {
+        return foundNotClosed;
+    }
+
     /** Writes the tags recorded since the last write to the file (one write, no fsync). */
     @Override
     public synchronized void persist() {
@@ -140,11 +156,26 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         }
         flushQuietly();
         closed = true;
+        if (!journalFailed) {
+            try {
+                currentFile.force(false); // before the mark goes: a crash after must find the tags or the mark
+                Files.deleteIfExists(directory.resolve(NOT_CLOSED_MARK));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not sync the replay tags in " + directory + " (" + e
+                        + "); the next start treats them as incomplete");
+            }
+        }
         closeQuietly(currentFile);
     }
 
     private void load() throws IOException {
         Files.createDirectories(directory);
+        Path mark = directory.resolve(NOT_CLOSED_MARK);
+        foundNotClosed = Files.exists(mark);
+        if (!foundNotClosed) {
+            // Before any file changes: a crash from here on, even while the files are rewritten, leaves it.
+            createDurably(mark);
+        }
         List<Long> generations = generationsOnDisk();
         // Every file, oldest first, not only the newest two: a start that stopped between the two
         // rewrites below (a full disk, a kill) left the copy of the previous generation as the
@@ -268,6 +299,17 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         closeQuietly(currentFile);
         LOG.log(System.Logger.Level.WARNING, "Replay tags are no longer written to " + directory + " (" + e
                 + "); the filter goes on in memory, and a restart will forget the tags since");
+    }
+
+    private static void createDurably(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            folder.force(true); // the new name itself
+        } catch (IOException e) {
+            // Not every system opens or syncs a folder this way (Windows); the file's own sync is done.
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -202,7 +202,8 @@ public final class SphinxKeys implements AutoCloseable {
         if (current.full()) {
             return "its replay filter is full";
         }
-        return old ? "it reached its maximum age of " + rotation.maxAge().toMillis() + " ms, or came from an earlier build"
+        return old ? "it reached its maximum age of " + rotation.maxAge().toMillis()
+                + " ms (a key marked to be replaced at once counts as made in 1970)"
                 : "it unwrapped " + current.tags() + " packets";
     }
 

@@ -1,6 +1,7 @@
 package nym.traffic.mixnode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,52 @@ class PersistentReplayFilterTest {
                 assertReplay(restarted, tags.get(0));
                 assertReplay(restarted, tags.get(1));
             }
+        }
+    }
+
+    @Test
+    void aFilterClosedWithEveryTagWrittenIsFoundClosed() throws Exception {
+        try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, 16)) {
+            assertFalse(filter.foundNotClosed(), "a new folder");
+            filter.recordFirstUse(RealReplayTags.of(1, 16).getFirst());
+        }
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, 16)) {
+            assertFalse(restarted.foundNotClosed());
+        }
+    }
+
+    @Test
+    void aFilterLeftOpenIsFoundNotClosedUntilAClose() throws Exception {
+        try (PersistentReplayFilter running = PersistentReplayFilter.open(directory, 16)) {
+            running.recordFirstUse(RealReplayTags.of(1, 17).getFirst());
+            running.persist();
+            Path killed = copyOfTheFiles(); // as a kill or a crash leaves it
+            try (PersistentReplayFilter restarted = PersistentReplayFilter.open(killed, 16)) {
+                assertTrue(restarted.foundNotClosed());
+                assertEquals(1, restarted.size());
+            }
+            try (PersistentReplayFilter again = PersistentReplayFilter.open(killed, 16)) {
+                assertFalse(again.foundNotClosed(), "closed cleanly since");
+            }
+        }
+    }
+
+    @Test
+    void aFilterWhoseDiskRefusedAWriteIsFoundNotClosedAfterItsClose() throws Exception {
+        int generation = 2;
+        List<ReplayTag> tags = RealReplayTags.of(2 * generation, 18);
+        Path blocked;
+        try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, generation)) {
+            // The file of the next generation cannot be made: its name is taken by a folder.
+            long current = generation(tagFiles().getLast());
+            blocked = Files.createDirectory(directory.resolve("replay-" + (current + 1) + ".tags"));
+            for (ReplayTag tag : tags) {
+                filter.recordFirstUse(tag); // the third starts a generation, and the journal fails
+            }
+        }
+        Files.delete(blocked); // the disk works again
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, generation)) {
+            assertTrue(restarted.foundNotClosed(), "the tags since the failure are lost");
         }
     }
 
@@ -153,8 +200,10 @@ class PersistentReplayFilterTest {
     /** The tag files as they are now, copied beside the folder, for a filter that must not disturb the first. */
     private Path copyOfTheFiles() throws IOException {
         Path copy = Files.createDirectory(directory.resolveSibling(directory.getFileName() + "-copy"));
-        for (Path file : tagFiles()) {
-            Files.copy(file, copy.resolve(file.getFileName()));
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
         }
         return copy;
     }
