@@ -20,6 +20,12 @@ import org.java_websocket.drafts.Draft;
  * the next bytes read are a request ({@link #requestRead}), and the replies queued after it are
  * counted ({@link #replies}, {@link #replyQueued}). Subclasses hold back writes with
  * {@link #write} and {@link #needsWrite}; by default the channel passes everything to the socket.
+ *
+ * <p>A reply counts only if its {@code send} began after the request was read. Asking only after
+ * {@code send} returns would also count an earlier reply: once queued, it can be written and read by
+ * the peer, which then sends the request, all before its sending thread looks (a push test then went
+ * on before its request was answered, and the push took the message the test meant for another
+ * connection).
  */
 abstract class ObservingFactory implements WebSocketServerFactory {
     final CountDownLatch replyQueued = new CountDownLatch(1);
@@ -58,8 +64,9 @@ abstract class ObservingFactory implements WebSocketServerFactory {
         connection = new WebSocketImpl(adapter, drafts) {
             @Override
             public void send(String text) {
+                boolean afterRequest = requestRead;
                 super.send(text);
-                if (requestRead) {
+                if (afterRequest) {
                     replies.incrementAndGet();
                     replyQueued.countDown();
                 }

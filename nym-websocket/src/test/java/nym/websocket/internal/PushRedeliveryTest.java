@@ -106,6 +106,7 @@ class PushRedeliveryTest {
             a.send("{\"type\":\"ownDetails\"}");
             assertTrue(factory.replyQueued.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "no answer queued");
             // The answer stays in a's out-queue.
+            assertTrue(factory.connection.hasBufferedData(), "a's answer is not waiting in its out-queue");
             factory.waitingForWrite = new CountDownLatch(1);
             client.deliver("m");
             // a's push is now on a's request thread, waiting for a's out-queue to drain.
