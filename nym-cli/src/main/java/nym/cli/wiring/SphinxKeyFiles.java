@@ -168,7 +168,7 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
             // accepted only for the grace.
             boolean replaceNow = earlierBuild | markIfIncomplete(current, currentTags, "it is replaced now, and accepted for the grace only");
             SphinxKey currentKey = new SphinxKey(current, currentTags,
-                    replaceNow ? Instant.EPOCH : Files.getLastModifiedTime(privateFile).toInstant());
+                    replaceNow ? SphinxKey.REPLACE_AT_ONCE : Files.getLastModifiedTime(privateFile).toInstant());
             SphinxKey previousKey = null;
             if (previous != null) {
                 PersistentReplayFilter previousTags = openTags(previous.key());

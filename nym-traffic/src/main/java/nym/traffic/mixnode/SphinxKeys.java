@@ -202,8 +202,10 @@ public final class SphinxKeys implements AutoCloseable {
         if (current.full()) {
             return "its replay filter is full";
         }
-        return old ? "it reached its maximum age of " + rotation.maxAge().toMillis()
-                + " ms (a key marked to be replaced at once counts as made in 1970)"
+        if (current.key().madeAt().equals(SphinxKey.REPLACE_AT_ONCE)) {
+            return "its tags may be incomplete";
+        }
+        return old ? "it reached its maximum age of " + rotation.maxAge().toMillis() + " ms"
                 : "it unwrapped " + current.tags() + " packets";
     }
 
