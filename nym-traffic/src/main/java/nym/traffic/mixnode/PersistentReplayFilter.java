@@ -1,5 +1,6 @@
 package nym.traffic.mixnode;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -54,7 +55,12 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     private final TagGenerations tags;
     private final ByteBuffer pending = ByteBuffer.allocate(BUFFER_TAGS * TAG_BYTES);
     private long currentGeneration;
-    private FileChannel currentFile;
+    /**
+     * A stream, not a {@link FileChannel}: a channel's write on a thread that is interrupted (a worker
+     * that {@code PacketIntake.close()} interrupts while it hands its batch over) closes the channel,
+     * and the journal would fail on a clean stop. Writes to a file stream ignore interrupts.
+     */
+    private FileOutputStream currentFile;
     private boolean journalFailed;
     private boolean closed;
     private boolean foundNotClosed;
@@ -158,7 +164,7 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         closed = true;
         if (!journalFailed) {
             try {
-                currentFile.force(false); // before the mark goes: a crash after must find the tags or the mark
+                currentFile.getFD().sync(); // before the mark goes: a crash after must find the tags or the mark
                 Files.deleteIfExists(directory.resolve(NOT_CLOSED_MARK));
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "Could not sync the replay tags in " + directory + " (" + e
@@ -193,7 +199,7 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
             Files.deleteIfExists(file(generation));
         }
         currentGeneration = next + 1;
-        currentFile = FileChannel.open(file(currentGeneration), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        currentFile = new FileOutputStream(file(currentGeneration).toFile(), true);
     }
 
     private List<Long> generationsOnDisk() throws IOException {
@@ -262,8 +268,7 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         try {
             Files.deleteIfExists(file(currentGeneration - 1));
             currentGeneration++;
-            currentFile = FileChannel.open(file(currentGeneration), StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            currentFile = new FileOutputStream(Files.createFile(file(currentGeneration)).toFile(), true);
         } catch (IOException e) {
             fail(e);
         }
@@ -273,9 +278,12 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         if (journalFailed || closed || pending.position() == 0) {
             return;
         }
-        IOException failure = drain(pending, currentFile);
-        if (failure != null) {
-            fail(failure);
+        try {
+            currentFile.write(pending.array(), pending.arrayOffset(), pending.position());
+        } catch (IOException e) {
+            fail(e);
+        } finally {
+            pending.clear();
         }
     }
 
@@ -312,12 +320,12 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         }
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel == null) {
+    private static void closeQuietly(FileOutputStream file) {
+        if (file == null) {
             return;
         }
         try {
-            channel.close();
+            file.close();
         } catch (IOException e) {
             // Nothing more to write through it.
         }

@@ -125,6 +125,27 @@ class PersistentReplayFilterTest {
     }
 
     @Test
+    void aThreadInterruptedWhileItHandsOverStillWritesItsTags() throws Exception {
+        // PacketIntake.close() interrupts the workers, one of which may be persisting its batch's tags.
+        List<ReplayTag> tags = RealReplayTags.of(2, 19);
+        try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, 16)) {
+            filter.recordFirstUse(tags.get(0));
+            Thread.currentThread().interrupt();
+            try {
+                filter.recordFirstUse(tags.get(1));
+                filter.persist();
+                assertEquals(32, bytesOnDisk(), "both tags written before the packets go on");
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt is kept for its thread");
+            }
+        }
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, 16)) {
+            assertFalse(restarted.foundNotClosed(), "a clean stop");
+            assertEquals(2, restarted.size());
+        }
+    }
+
+    @Test
     void aPartialLastRecordIsIgnored() throws Exception {
         List<ReplayTag> tags = RealReplayTags.of(2, 14);
         try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, 16)) {
