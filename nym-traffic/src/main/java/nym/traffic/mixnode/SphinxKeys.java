@@ -189,11 +189,14 @@ public final class SphinxKeys implements AutoCloseable {
             keys = ring;
         }
         // A key is replaced at most once per grace, so that clients that read the topology before one
-        // change are not cut off by the next; only a full filter cuts the previous key's grace short.
+        // change are not cut off by the next; only a full filter, or tags that may be incomplete (a
+        // restart within the previous key's grace after a kill or a crash), cut the previous key's
+        // grace short: such a key is accepted for one grace from now, not kept in use until then.
         KeyInUse current = keys.current();
         boolean old = !now.isBefore(current.key().madeAt().plus(rotation.maxAge()));
         boolean due = old || current.tags() >= rotation.rotateAfterPackets();
-        if (due && keys.previous() == null || current.full()) {
+        boolean replaceAtOnce = current.key().madeAt().equals(SphinxKey.REPLACE_AT_ONCE);
+        if (due && keys.previous() == null || current.full() || replaceAtOnce) {
             rotate(keys, now, whyReplaced(current, old));
         }
     }

@@ -140,6 +140,23 @@ class MixNodeKeyRotationTest {
         assertEquals(1, firstFilterSize());
     }
 
+    /**
+     * A key whose tags may be incomplete (SphinxKeyFiles found its filter not closed) is replaced at
+     * the first check also when the node restarted within the previous key's grace: it is then
+     * accepted for the grace only, not kept in use until the previous key's grace ends first.
+     */
+    @Test
+    void aKeyToBeReplacedAtOnceIsReplacedAtOnceAlsoBesideAPreviousKey() throws Exception {
+        X25519KeyPair secondKey = X25519KeyPair.generate(random);
+        SphinxKey second = new SphinxKey(secondKey.privateKey(), new InMemoryReplayFilter(GENERATION),
+                SphinxKey.REPLACE_AT_ONCE);
+        mix = startMix(new KeyRing(second, firstKey(), Instant.now().plus(LONG)), new KeyRotation(1_000, LONG, LONG));
+        X25519PublicKey third = awaitKeyInUse(0);
+        assertNotEquals(secondKey.publicKey(), third);
+        sendAndAwait(secondKey.publicKey(), 1); // accepted for the grace
+        assertEquals(List.of(firstKey()), store.retired, "the key before it retires, as when a full filter replaces it");
+    }
+
     @Test
     void whileNoNewKeyCanBeStoredAFullFilterDropsPacketsInsteadOfForgetting() throws Exception {
         store.failing = true;
