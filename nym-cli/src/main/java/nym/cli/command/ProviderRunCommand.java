@@ -69,7 +69,13 @@ final class ProviderRunCommand implements Callable<Integer> {
         SphinxKeyFiles keyFiles = SphinxKeyFiles.forProvider(NymHome.dataDir(NymHome.Kind.PROVIDER, id), privateKey,
                 Math.toIntExact(rotation.rotateAfterPackets()), InstantSource.system());
         KeyRing keys = keyFiles.open();
-        InboxStore store = Inboxes.openDurable(Path.of(config.inboxDatabase()));
+        InboxStore store;
+        try {
+            store = Inboxes.openDurable(Path.of(config.inboxDatabase()));
+        } catch (Exception e) {
+            keyFiles.close(); // a filter left open would make the next start replace the key
+            throw e;
+        }
 
         System.out.println("Starting provider...");
         ProviderServer server;
@@ -79,11 +85,16 @@ final class ProviderRunCommand implements Callable<Integer> {
                     SphinxKeys.rotating(keys, rotation, keyFiles, providerConfig.geometry()));
         } catch (ListenerBindException e) {
             keyFiles.close();
+            closeQuietly(store);
             // Name the one address that is taken, and what set its port.
             boolean mix = e.listener() == ListenerBindException.Listener.MIX;
             throw NodeOptions.cannotListen(NodeAddresses.formatHost(e.address()), e, mix
                     ? (mixPort != null ? "--mix-port" : "provider.mix_listening_address")
                     : (clientPort != null ? "--client-port" : "provider.client_listening_address"));
+        } catch (Exception e) {
+            keyFiles.close();
+            closeQuietly(store);
+            throw e;
         }
         String mixHost = NodeAddresses.formatHost(server.mixAddress());
         String clientHost = NodeAddresses.formatHost(server.clientAddress());
@@ -113,6 +124,14 @@ final class ProviderRunCommand implements Callable<Integer> {
         ParentWatchdog.startIfRequested(() -> System.exit(0));
         shutdown.awaitStop();
         return 0;
+    }
+
+    private static void closeQuietly(InboxStore store) {
+        try {
+            store.close();
+        } catch (Exception e) {
+            System.err.println("error: closing the inbox database: " + e.getMessage());
+        }
     }
 
     private InetSocketAddress override(InetSocketAddress configured, Integer port) throws Exception {

@@ -183,7 +183,12 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
                         + " until " + previous.retiresAt());
             }
             return new KeyRing(currentKey, previousKey, previous == null ? null : previous.retiresAt());
-        } catch (IOException | CryptoException e) {
+        } catch (IOException | CryptoException | RuntimeException e) {
+            // A filter left open keeps its not-closed mark, and the next start would replace its key.
+            close();
+            if (e instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
             throw new ConfigException("cannot open the Sphinx keys in " + data + ": " + e.getMessage(), e);
         }
     }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nym.crypto.keys.KeyPem;
+import nym.cli.config.ConfigException;
 import nym.crypto.keys.X25519KeyPair;
+import nym.crypto.keys.X25519PrivateKey;
 import nym.sphinx.PacketBuilder;
 import nym.sphinx.PacketProcessor;
 import nym.sphinx.ReplayTag;
@@ -217,6 +219,25 @@ class SphinxKeyFilesTest {
             assertEquals(Instant.EPOCH, files.open().current().madeAt());
         }
         killed.close();
+    }
+
+    @Test
+    void anOpenThatFailsHalfwayLeavesNoFilterOpen() throws Exception {
+        X25519PrivateKey previous;
+        try (SphinxKeyFiles files = files(NOW)) {
+            KeyRing ring = files.open();
+            previous = ring.current().key();
+            files.rotate(ring.current(), NOW.plus(GRACE));
+        }
+        // The previous key's tags cannot be read: the current key's filter is open by then.
+        Path unreadable = Files.createDirectory(data.resolve("replay-tags").resolve(previous.publicKey().toBase58())
+                .resolve("replay-99.tags"));
+        SphinxKeyFiles failed = files(NOW);
+        assertThrows(ConfigException.class, failed::open); // and the node exits: nothing else closes it
+        Files.delete(unreadable);
+        try (SphinxKeyFiles files = files(NOW)) {
+            assertNotEquals(Instant.EPOCH, files.open().current().madeAt(), "no tag was lost: the key stays");
+        }
     }
 
     @Test
