@@ -184,8 +184,15 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
             }
             return new KeyRing(currentKey, previousKey, previous == null ? null : previous.retiresAt());
         } catch (IOException | CryptoException | RuntimeException e) {
-            // A filter left open keeps its not-closed mark, and the next start would replace its key.
-            close();
+            // A filter left open keeps its not-closed mark, and the next start would replace its key: close
+            // those that were closed before. One found not closed stays open, so its mark stays too (its
+            // own lasting mark may not be made yet).
+            for (PersistentReplayFilter filter : open) {
+                if (!filter.foundNotClosed()) {
+                    filter.close();
+                }
+            }
+            open.clear();
             if (e instanceof RuntimeException unchecked) {
                 throw unchecked;
             }

@@ -241,6 +241,21 @@ class SphinxKeyFilesTest {
     }
 
     @Test
+    void anOpenThatFailsBeforeItMarkedAKeyNotClosedKeepsTheEvidence() throws Exception {
+        SphinxKeyFiles killed = files(NOW);
+        killed.open(); // and never closed: a kill, a crash
+        // The lasting mark cannot be made (a dangling link has its name): the open fails after the filter's.
+        Path link = Files.createSymbolicLink(data.resolve("replay-tags").resolve(first.publicKey().toBase58())
+                .resolve("tags-may-be-incomplete"), data.resolve("nowhere"));
+        SphinxKeyFiles failed = files(NOW);
+        assertThrows(ConfigException.class, failed::open);
+        Files.delete(link);
+        try (SphinxKeyFiles files = files(NOW)) {
+            assertEquals(Instant.EPOCH, files.open().current().madeAt(), "still replaced at once");
+        }
+    }
+
+    @Test
     void aKeyClosedCleanlyIsNotReplacedAtOnce() throws Exception {
         try (SphinxKeyFiles files = files(NOW)) {
             files.open();
