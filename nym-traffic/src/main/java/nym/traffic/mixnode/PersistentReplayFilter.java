@@ -164,7 +164,11 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         closed = true;
         if (!journalFailed) {
             try {
-                currentFile.getFD().sync(); // before the mark goes: a crash after must find the tags or the mark
+                // Before the mark goes: a crash after must find the tags or the mark. Both generations,
+                // since the previous one's file was written at open or rolled away from, never synced.
+                currentFile.getFD().sync();
+                syncIfPresent(file(currentGeneration - 1));
+                syncFolder(directory);
                 Files.deleteIfExists(directory.resolve(NOT_CLOSED_MARK));
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "Could not sync the replay tags in " + directory + " (" + e
@@ -313,10 +317,24 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
-        try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            folder.force(true); // the new name itself
+        syncFolder(file.getParent()); // the new name itself
+    }
+
+    /** Through a stream, which an interrupt of the closing thread does not close halfway. */
+    private static void syncIfPresent(Path file) throws IOException {
+        if (Files.exists(file)) {
+            try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
+                out.getFD().sync();
+            }
+        }
+    }
+
+    /** Syncs the folder's entries (names made, renamed, deleted), as far as the system allows. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
         } catch (IOException e) {
-            // Not every system opens or syncs a folder this way (Windows); the file's own sync is done.
+            // Not every system opens or syncs a folder this way (Windows); the files' own syncs are done.
         }
     }
 
