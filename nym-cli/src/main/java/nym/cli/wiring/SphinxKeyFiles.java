@@ -59,7 +59,7 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
     private static final String IDENTITY_NAME = "identity_public.pem";
     /** In a key's tags folder: the tags came from an earlier build, which forgot the older ones. */
     private static final String EARLIER_BUILD_MARK = "from-an-earlier-build";
-    /** In a key's tags folder: its filter was found not closed once, so tags may be missing. */
+    /** In a key's tags folder: its filter found once that tags may be missing (a crash, a refused write). */
     private static final String INCOMPLETE_MARK = "tags-may-be-incomplete";
 
     private final Path data;
@@ -164,8 +164,8 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
             Previous previous = keepLatestPrevious(current, now);
             PersistentReplayFilter currentTags = openTags(current);
             // A key of an earlier build has forgotten the tags beyond its two generations, and one whose
-            // filter was not closed may have lost some: as if it were old, it is replaced at once, and
-            // accepted only for the grace.
+            // filter was open when the machine went down, or whose disk refused a write, may have lost
+            // some: as if it were old, it is replaced at once, and accepted only for the grace.
             boolean replaceNow = earlierBuild | markIfIncomplete(current, currentTags, "it is replaced now, and accepted for the grace only");
             SphinxKey currentKey = new SphinxKey(current, currentTags,
                     replaceNow ? SphinxKey.REPLACE_AT_ONCE : Files.getLastModifiedTime(privateFile).toInstant());
@@ -184,11 +184,11 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
             }
             return new KeyRing(currentKey, previousKey, previous == null ? null : previous.retiresAt());
         } catch (IOException | CryptoException | RuntimeException e) {
-            // A filter left open keeps its not-closed mark, and the next start would replace its key: close
-            // those that were closed before. One found not closed stays open, so its mark stays too (its
-            // own lasting mark may not be made yet).
+            // A filter left open keeps its not-closed mark, which a start after the machine's next restart
+            // would read as tags lost: close those whose tags are whole. One whose tags may be incomplete stays open, so that its mark
+            // keeps saying so (the key's lasting mark may not be made yet).
             for (PersistentReplayFilter filter : open) {
-                if (!filter.foundNotClosed()) {
+                if (!filter.tagsMayBeIncomplete()) {
                     filter.close();
                 }
             }
@@ -349,7 +349,7 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
     }
 
     /**
-     * Marks {@code key} for good when its filter was found not closed: the mark outlives the next
+     * Marks {@code key} for good when its filter's tags may be incomplete: the mark outlives the next
      * clean stop, so the key is replaced at a later start too if this one ends before it is.
      *
      * @return whether the key is marked
@@ -357,10 +357,10 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
     private boolean markIfIncomplete(X25519PrivateKey key, PersistentReplayFilter tags, String consequence)
             throws IOException {
         Path mark = tagsFolder(key).resolve(INCOMPLETE_MARK);
-        if (tags.foundNotClosed() && !Files.exists(mark)) {
+        if (tags.tagsMayBeIncomplete() && !Files.exists(mark)) {
             Files.createFile(mark);
             LOG.log(Level.WARNING, "the replay tags of the Sphinx key " + key.publicKey().toBase58() + " may be"
-                    + " incomplete (the node was killed, the machine crashed, or the disk refused a write): "
+                    + " incomplete (the machine went down while the node ran, or the disk refused a write): "
                     + consequence);
         }
         return Files.exists(mark);

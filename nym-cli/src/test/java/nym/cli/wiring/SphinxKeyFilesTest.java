@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -207,9 +208,21 @@ class SphinxKeyFilesTest {
     }
 
     @Test
-    void aKeyWhoseTagsWereNotClosedIsReplacedAtOnceAlsoAfterALaterCleanStart() throws Exception {
+    void aKeyOfANodeKilledOnAMachineStillUpIsKept() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/sys/kernel/random/boot_id")), "a machine that tells its boot");
         SphinxKeyFiles killed = files(NOW);
-        killed.open(); // and never closed: a kill, a crash
+        killed.open(); // and never closed: a kill, its tags written before their packets went on
+        try (SphinxKeyFiles files = files(NOW)) {
+            assertNotEquals(Instant.EPOCH, files.open().current().madeAt());
+        }
+        killed.close();
+    }
+
+    @Test
+    void aKeyWhoseTagsMayHaveBeenLostInACrashIsReplacedAtOnceAlsoAfterALaterCleanStart() throws Exception {
+        SphinxKeyFiles crashed = files(NOW);
+        crashed.open(); // and never closed
+        pretendTheMachineRestarted(first);
         try (SphinxKeyFiles files = files(NOW)) {
             KeyRing ring = files.open();
             assertEquals(first.publicKey(), ring.current().key().publicKey());
@@ -218,7 +231,13 @@ class SphinxKeyFilesTest {
         try (SphinxKeyFiles files = files(NOW)) {
             assertEquals(Instant.EPOCH, files.open().current().madeAt());
         }
-        killed.close();
+        crashed.close();
+    }
+
+    /** The key's filter was opened in another boot of the machine: the OS may have lost what it had not stored. */
+    private void pretendTheMachineRestarted(X25519KeyPair key) throws IOException {
+        Files.writeString(data.resolve("replay-tags").resolve(key.publicKey().toBase58()).resolve("not-closed"),
+                "an-earlier-boot");
     }
 
     @Test
@@ -241,9 +260,10 @@ class SphinxKeyFilesTest {
     }
 
     @Test
-    void anOpenThatFailsBeforeItMarkedAKeyNotClosedKeepsTheEvidence() throws Exception {
-        SphinxKeyFiles killed = files(NOW);
-        killed.open(); // and never closed: a kill, a crash
+    void anOpenThatFailsBeforeItMarkedAKeyWithTagsLostKeepsTheEvidence() throws Exception {
+        SphinxKeyFiles crashed = files(NOW);
+        crashed.open(); // and never closed
+        pretendTheMachineRestarted(first);
         // The lasting mark cannot be made (a dangling link has its name): the open fails after the filter's.
         Path link = Files.createSymbolicLink(data.resolve("replay-tags").resolve(first.publicKey().toBase58())
                 .resolve("tags-may-be-incomplete"), data.resolve("nowhere"));

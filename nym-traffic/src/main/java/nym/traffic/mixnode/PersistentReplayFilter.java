@@ -38,15 +38,14 @@ import nym.traffic.internal.TagGenerations;
  * memory only; {@link #open} itself throws.
  *
  * <p>A mark file, {@code not-closed}, is in the folder from the start of {@link #open} (written with
- * fsync) until a {@link #close()} that wrote every tag (and fsynced them): the next {@code open} that
- * finds it tells its caller ({@link #foundNotClosed()}) that tags may be missing, after a machine
- * crash or a disk that refused a write. (A process killed with SIGKILL leaves it too, though it lost
- * no tag: the two cannot be told apart.)
+ * fsync) until a {@link #close()} that wrote every tag (and fsynced them); the next {@code open} that
+ * finds it tells its caller ({@link #tagsMayBeIncomplete()}) whether tags may be missing: after a
+ * machine crash or a disk that refused a write, not after a process killed with SIGKILL on a machine
+ * that has not restarted since ({@link NotClosedMark}).
  * Thread-safe.
  */
 public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PersistentReplayFilter.class.getName());
-    private static final String NOT_CLOSED_MARK = "not-closed";
     private static final Pattern FILE_NAME = Pattern.compile("replay-(\\d{1,18})\\.tags");
     private static final int TAG_BYTES = 16;
     private static final int BUFFER_TAGS = 4096;
@@ -63,11 +62,13 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     private FileOutputStream currentFile;
     private boolean journalFailed;
     private boolean closed;
-    private boolean foundNotClosed;
+    private final NotClosedMark mark;
+    private boolean tagsMayBeIncomplete;
 
-    private PersistentReplayFilter(Path directory, int tagsPerGeneration) {
+    private PersistentReplayFilter(Path directory, int tagsPerGeneration, String boot) {
         this.directory = directory;
         this.tags = new TagGenerations(tagsPerGeneration);
+        this.mark = new NotClosedMark(directory, boot);
     }
 
     /**
@@ -85,8 +86,13 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
      * @throws IOException if the directory or its files cannot be read or written
      */
     public static PersistentReplayFilter open(Path directory, int tagsPerGeneration) throws IOException {
+        return open(directory, tagsPerGeneration, NotClosedMark.currentBoot());
+    }
+
+    /** @param boot the id of the machine's current boot, "" if unknown (tests pretend a restart with it) */
+    static PersistentReplayFilter open(Path directory, int tagsPerGeneration, String boot) throws IOException {
         PersistentReplayFilter filter = new PersistentReplayFilter(Objects.requireNonNull(directory, "directory"),
-                tagsPerGeneration);
+                tagsPerGeneration, boot);
         filter.load();
         return filter;
     }
@@ -141,11 +147,12 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     }
 
     /**
-     * @return whether the filter was not closed with every tag written the last time it was open (a
-     *     kill, a crash, a disk that refused a write): its tags may be incomplete then
+     * @return whether tags may be missing: the filter was not closed the last time it was open, and
+     *     the machine restarted since (or cannot tell), or the disk refused a write (a process killed
+     *     on a machine that is still up lost none)
      */
-    public boolean foundNotClosed() {
-        return foundNotClosed;
+    public boolean tagsMayBeIncomplete() {
+        return tagsMayBeIncomplete;
     }
 
     /** Writes the tags recorded since the last write to the file (one write, no fsync). */
@@ -169,7 +176,7 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
                 currentFile.getFD().sync();
                 syncIfPresent(file(currentGeneration - 1));
                 syncFolder(directory);
-                Files.deleteIfExists(directory.resolve(NOT_CLOSED_MARK));
+                mark.remove();
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "Could not sync the replay tags in " + directory + " (" + e
                         + "); the next start treats them as incomplete");
@@ -180,12 +187,7 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
 
     private void load() throws IOException {
         Files.createDirectories(directory);
-        Path mark = directory.resolve(NOT_CLOSED_MARK);
-        foundNotClosed = Files.exists(mark);
-        if (!foundNotClosed) {
-            // Before any file changes: a crash from here on, even while the files are rewritten, leaves it.
-            createDurably(mark);
-        }
+        tagsMayBeIncomplete = mark.placeAtOpen();
         List<Long> generations = generationsOnDisk();
         // Every file, oldest first, not only the newest two: a start that stopped between the two
         // rewrites below (a full disk, a kill) left the copy of the previous generation as the
@@ -309,15 +311,9 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     private void fail(IOException e) {
         journalFailed = true;
         closeQuietly(currentFile);
+        mark.journalFailed();
         LOG.log(System.Logger.Level.WARNING, "Replay tags are no longer written to " + directory + " (" + e
                 + "); the filter goes on in memory, and a restart will forget the tags since");
-    }
-
-    private static void createDurably(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        syncFolder(file.getParent()); // the new name itself
     }
 
     /** Through a stream, which an interrupt of the closing thread does not close halfway. */
@@ -330,7 +326,7 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     }
 
     /** Syncs the folder's entries (names made, renamed, deleted), as far as the system allows. */
-    private static void syncFolder(Path folder) {
+    static void syncFolder(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

@@ -141,7 +141,7 @@ class MixNodeKeyRotationTest {
     }
 
     /**
-     * A key whose tags may be incomplete (SphinxKeyFiles found its filter not closed) is replaced at
+     * A key whose tags may be incomplete (its filter was open when the machine went down) is replaced at
      * the first check also when the node restarted within the previous key's grace: it is then
      * accepted for the grace only, not kept in use until the previous key's grace ends first.
      */

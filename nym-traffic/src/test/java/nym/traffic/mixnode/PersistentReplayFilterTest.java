@@ -79,38 +79,50 @@ class PersistentReplayFilterTest {
     }
 
     @Test
-    void aFilterClosedWithEveryTagWrittenIsFoundClosed() throws Exception {
-        try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, 16)) {
-            assertFalse(filter.foundNotClosed(), "a new folder");
+    void aFilterClosedWithEveryTagWrittenLostNone() throws Exception {
+        try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, 16, "")) {
+            assertFalse(filter.tagsMayBeIncomplete(), "a new folder");
             filter.recordFirstUse(RealReplayTags.of(1, 16).getFirst());
         }
-        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, 16)) {
-            assertFalse(restarted.foundNotClosed());
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, 16, "")) {
+            assertFalse(restarted.tagsMayBeIncomplete(), "closed cleanly, even where the boot is unknown");
         }
     }
 
     @Test
-    void aFilterLeftOpenIsFoundNotClosedUntilAClose() throws Exception {
-        try (PersistentReplayFilter running = PersistentReplayFilter.open(directory, 16)) {
-            running.recordFirstUse(RealReplayTags.of(1, 17).getFirst());
-            running.persist();
-            Path killed = copyOfTheFiles(); // as a kill or a crash leaves it
-            try (PersistentReplayFilter restarted = PersistentReplayFilter.open(killed, 16)) {
-                assertTrue(restarted.foundNotClosed());
-                assertEquals(1, restarted.size());
-            }
-            try (PersistentReplayFilter again = PersistentReplayFilter.open(killed, 16)) {
-                assertFalse(again.foundNotClosed(), "closed cleanly since");
-            }
+    void aFilterLeftOpenOnAMachineThatDidNotRestartLostNoTag() throws Exception {
+        Path killed = leftOpen("boot-1", 17);
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(killed, 16, "boot-1")) {
+            assertFalse(restarted.tagsMayBeIncomplete(), "a kill: every tag was written before its packet went on");
+            assertEquals(1, restarted.size());
         }
     }
 
     @Test
-    void aFilterWhoseDiskRefusedAWriteIsFoundNotClosedAfterItsClose() throws Exception {
+    void aFilterLeftOpenWhenTheMachineRestartedMayHaveLostTagsUntilAClose() throws Exception {
+        Path crashed = leftOpen("boot-1", 18);
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(crashed, 16, "boot-2")) {
+            assertTrue(restarted.tagsMayBeIncomplete());
+        }
+        try (PersistentReplayFilter again = PersistentReplayFilter.open(crashed, 16, "boot-2")) {
+            assertFalse(again.tagsMayBeIncomplete(), "closed cleanly since");
+        }
+    }
+
+    @Test
+    void aFilterLeftOpenWhereTheBootIsUnknownMayHaveLostTags() throws Exception {
+        Path unknown = leftOpen("", 19);
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(unknown, 16, "")) {
+            assertTrue(restarted.tagsMayBeIncomplete());
+        }
+    }
+
+    @Test
+    void aFilterWhoseDiskRefusedAWriteMayHaveLostTagsAfterItsClose() throws Exception {
         int generation = 2;
         List<ReplayTag> tags = RealReplayTags.of(2 * generation, 18);
         Path blocked;
-        try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, generation)) {
+        try (PersistentReplayFilter filter = PersistentReplayFilter.open(directory, generation, "boot-1")) {
             // The file of the next generation cannot be made: its name is taken by a folder.
             long current = generation(tagFiles().getLast());
             blocked = Files.createDirectory(directory.resolve("replay-" + (current + 1) + ".tags"));
@@ -119,8 +131,17 @@ class PersistentReplayFilterTest {
             }
         }
         Files.delete(blocked); // the disk works again
-        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, generation)) {
-            assertTrue(restarted.foundNotClosed(), "the tags since the failure are lost");
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, generation, "boot-1")) {
+            assertTrue(restarted.tagsMayBeIncomplete(), "the tags since the failure are lost");
+        }
+    }
+
+    /** @return a copy of the files of a filter opened in {@code boot} and not closed, as a kill or a crash leaves them */
+    private Path leftOpen(String boot, int seed) throws Exception {
+        try (PersistentReplayFilter running = PersistentReplayFilter.open(directory, 16, boot)) {
+            running.recordFirstUse(RealReplayTags.of(1, seed).getFirst());
+            running.persist();
+            return copyOfTheFiles();
         }
     }
 
@@ -140,7 +161,7 @@ class PersistentReplayFilterTest {
             }
         }
         try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, 16)) {
-            assertFalse(restarted.foundNotClosed(), "a clean stop");
+            assertFalse(restarted.tagsMayBeIncomplete(), "a clean stop");
             assertEquals(2, restarted.size());
         }
     }

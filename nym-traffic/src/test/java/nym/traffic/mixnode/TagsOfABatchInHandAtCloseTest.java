@@ -27,7 +27,7 @@ import nym.traffic.transport.PacketSender;
  * interrupts the workers, and the one still unwrapping then persists its batch's tags interrupted. The
  * tags must reach the file all the same and the filter close cleanly; before, the write threw
  * ClosedByInterruptException, the journal failed (those tags lost while their packets went on), and the
- * next start found the filter not closed and replaced the key.
+ * next start found the tags incomplete and replaced the key.
  */
 class TagsOfABatchInHandAtCloseTest {
     private static final Duration DEADLINE = Duration.ofSeconds(20);
@@ -64,7 +64,7 @@ class TagsOfABatchInHandAtCloseTest {
         filter.close();
         assertEquals(true, handled.get());
         try (PersistentReplayFilter restarted = PersistentReplayFilter.open(directory, 16)) {
-            assertFalse(restarted.foundNotClosed(), "stopped cleanly, so the key is kept");
+            assertFalse(restarted.tagsMayBeIncomplete(), "stopped cleanly, so the key is kept");
             assertEquals(2, restarted.size(), "the tags of the packets handed over are on disk");
         }
     }
