@@ -166,7 +166,8 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
             // A key of an earlier build has forgotten the tags beyond its two generations, and one whose
             // filter was open when the machine went down, or whose disk refused a write, may have lost
             // some: as if it were old, it is replaced at once, and accepted only for the grace.
-            boolean replaceNow = earlierBuild | markIfIncomplete(current, currentTags, "it is replaced now, and accepted for the grace only");
+            boolean replaceNow = earlierBuild
+                    | markIfIncomplete(current, currentTags, "it is replaced now, and accepted for the grace only");
             SphinxKey currentKey = new SphinxKey(current, currentTags,
                     replaceNow ? SphinxKey.REPLACE_AT_ONCE : Files.getLastModifiedTime(privateFile).toInstant());
             SphinxKey previousKey = null;
@@ -185,8 +186,8 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
             return new KeyRing(currentKey, previousKey, previous == null ? null : previous.retiresAt());
         } catch (IOException | CryptoException | RuntimeException e) {
             // A filter left open keeps its not-closed mark, which a start after the machine's next restart
-            // would read as tags lost: close those whose tags are whole. One whose tags may be incomplete stays open, so that its mark
-            // keeps saying so (the key's lasting mark may not be made yet).
+            // would read as tags lost: close those whose tags are whole. One whose tags may be incomplete
+            // stays open, so that its mark keeps saying so (the key's lasting mark may not be made yet).
             for (PersistentReplayFilter filter : open) {
                 if (!filter.tagsMayBeIncomplete()) {
                     filter.close();

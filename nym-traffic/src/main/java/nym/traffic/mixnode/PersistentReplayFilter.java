@@ -27,12 +27,12 @@ import nym.traffic.internal.TagGenerations;
  * <p>Each generation is a file {@code replay-N.tags} in the filter's directory, 16 bytes a tag
  * (the tag's first 128 bits), appended as tags are recorded. Tags reach the file on {@link #persist()}
  * (which a node calls before it lets the packets of those tags go on), when 4,096 are waiting, and on
- * {@link #close()}, so a process killed even by SIGKILL has forgotten no packet it passed on. There is
- * no fsync: what was written survives the process, and a machine crash may lose what the OS had not
- * yet stored. When a generation fills, the file of the generation
- * forgotten is deleted. {@link #open} reads the files, oldest first (normally two; more only if an
- * earlier {@code open} stopped halfway; a partial last record, from a write cut short, is ignored)
- * and writes the two generations as two new files before deleting the old ones, newest first.
+ * {@link #close()}, so a process killed even by SIGKILL has forgotten no packet it passed on. Only
+ * {@code close} syncs: what was written survives the process, and a machine crash may lose what the
+ * OS had not yet stored. When a generation fills, the file of the generation forgotten is deleted.
+ * {@link #open} reads the files, oldest first (normally two; more only if an earlier {@code open}
+ * stopped halfway; a partial last record, from a write cut short, is ignored) and writes the two
+ * generations as two new files before deleting the old ones, newest first.
  *
  * <p>If the disk refuses a write after {@link #open}, the filter logs one warning and goes on in
  * memory only; {@link #open} itself throws.
@@ -53,6 +53,7 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     private final Path directory;
     private final TagGenerations tags;
     private final ByteBuffer pending = ByteBuffer.allocate(BUFFER_TAGS * TAG_BYTES);
+    private final NotClosedMark mark;
     private long currentGeneration;
     /**
      * A stream, not a {@link FileChannel}: a channel's write on a thread that is interrupted (a worker
@@ -62,7 +63,6 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
     private FileOutputStream currentFile;
     private boolean journalFailed;
     private boolean closed;
-    private final NotClosedMark mark;
     private boolean tagsMayBeIncomplete;
 
     private PersistentReplayFilter(Path directory, int tagsPerGeneration, String boot) {
@@ -178,6 +178,8 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
                 syncFolder(directory);
                 mark.remove();
             } catch (IOException e) {
+                // A failed sync may have dropped what the OS held: the mark must not read as a kill's.
+                mark.journalFailed();
                 LOG.log(System.Logger.Level.WARNING, "Could not sync the replay tags in " + directory + " (" + e
                         + "); the next start treats them as incomplete");
             }

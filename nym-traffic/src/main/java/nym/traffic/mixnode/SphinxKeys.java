@@ -114,7 +114,8 @@ public final class SphinxKeys implements AutoCloseable {
         List<SphinxPacket> forPrevious = new ArrayList<>(0);
         for (int i = 0; i < outcomes.size(); i++) {
             switch (outcomes.get(i)) {
-                case PacketOutcome.Processed processed -> record(processed.packet(), keys.current(), firstUses, dropped);
+                case PacketOutcome.Processed processed ->
+                        record(processed.packet(), keys.current(), firstUses, dropped);
                 case PacketOutcome.Refused refused when refused.error().reason() == SphinxException.Reason.MAC_MISMATCH
                         && previousAccepted(keys) -> forPrevious.add(batch.get(i));
                 case PacketOutcome.Refused refused -> dropped.accept(reasonFor(refused.error()));
@@ -123,7 +124,8 @@ public final class SphinxKeys implements AutoCloseable {
         if (!forPrevious.isEmpty()) {
             for (PacketOutcome outcome : keys.previous().processor().processAll(forPrevious)) {
                 switch (outcome) {
-                    case PacketOutcome.Processed processed -> record(processed.packet(), keys.previous(), firstUses, dropped);
+                    case PacketOutcome.Processed processed ->
+                            record(processed.packet(), keys.previous(), firstUses, dropped);
                     case PacketOutcome.Refused refused -> dropped.accept(reasonFor(refused.error()));
                 }
             }
@@ -190,7 +192,7 @@ public final class SphinxKeys implements AutoCloseable {
         }
         // A key is replaced at most once per grace, so that clients that read the topology before one
         // change are not cut off by the next; only a full filter, or tags that may be incomplete (a
-        // restart within the previous key's grace after a kill or a crash), cut the previous key's
+        // restart within the previous key's grace after the machine went down), cut the previous key's
         // grace short: such a key is accepted for one grace from now, not kept in use until then.
         KeyInUse current = keys.current();
         boolean old = !now.isBefore(current.key().madeAt().plus(rotation.maxAge()));
