@@ -58,7 +58,17 @@ final class NotClosedMark {
             PersistentReplayFilter.syncFolder(file.getParent()); // the new name itself
             return false;
         }
-        String left = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        String left;
+        try {
+            // Not readString: bytes other than ASCII (a crash while the mark was made) throw there.
+            left = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            // Unreadable (a folder, no permission): no proof of a kill in this boot, so tags may be
+            // missing; the node starts all the same, and replaces the key.
+            LOG.log(System.Logger.Level.WARNING, "Could not read " + file + " (" + e + "); the replay tags in "
+                    + file.getParent() + " are treated as incomplete");
+            return true;
+        }
         if (!boot.isEmpty() && boot.equals(left)) {
             LOG.log(System.Logger.Level.INFO, "The replay tags in " + file.getParent() + " were not closed (the"
                     + " process was killed); the machine has not restarted since, so no tag is missing");

@@ -136,6 +136,31 @@ class PersistentReplayFilterTest {
         }
     }
 
+    @Test
+    void aMarkThatCannotBeReadAsABootIdMayHaveLostTagsAndTheNodeStillStarts() throws Exception {
+        Path garbled = leftOpen("boot-1", 20);
+        // A crash while the mark was made (written, not yet synced) can leave other bytes than its
+        // own: not the current boot's id, so tags may be missing; the filter must still open.
+        Files.write(garbled.resolve("not-closed"), new byte[] {(byte) 0xc3, 0x28, (byte) 0xff});
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(garbled, 16, "boot-1")) {
+            assertTrue(restarted.tagsMayBeIncomplete());
+            assertEquals(1, restarted.size());
+        }
+        try (PersistentReplayFilter again = PersistentReplayFilter.open(garbled, 16, "boot-1")) {
+            assertFalse(again.tagsMayBeIncomplete(), "closed cleanly since");
+        }
+    }
+
+    @Test
+    void aMarkThatIsAFolderMayHaveLostTagsAndTheNodeStillStarts() throws Exception {
+        Path odd = leftOpen("boot-1", 21);
+        Files.delete(odd.resolve("not-closed"));
+        Files.createDirectory(odd.resolve("not-closed"));
+        try (PersistentReplayFilter restarted = PersistentReplayFilter.open(odd, 16, "boot-1")) {
+            assertTrue(restarted.tagsMayBeIncomplete());
+        }
+    }
+
     /** @return a copy of the files of a filter opened in {@code boot} and not closed, as a kill or a crash leaves them */
     private Path leftOpen(String boot, int seed) throws Exception {
         try (PersistentReplayFilter running = PersistentReplayFilter.open(directory, 16, boot)) {
