@@ -177,12 +177,15 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
                 syncIfPresent(file(currentGeneration - 1));
                 syncFolder(directory);
                 mark.remove();
+                syncFolder(directory); // else a crash soon after could bring the mark back, and cost the key
             } catch (IOException e) {
                 // A failed sync may have dropped what the OS held: the mark must not read as a kill's.
                 mark.journalFailed();
                 LOG.log(System.Logger.Level.WARNING, "Could not sync the replay tags in " + directory + " (" + e
                         + "); the next start treats them as incomplete");
             }
+        } else {
+            mark.journalFailed(); // again: emptying the mark may have failed too when the write did
         }
         closeQuietly(currentFile);
     }
