@@ -169,25 +169,32 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         }
         flushQuietly();
         closed = true;
-        if (!journalFailed) {
-            try {
-                // Before the mark goes: a crash after must find the tags or the mark. Both generations,
-                // since the previous one's file was written at open or rolled away from, never synced.
-                currentFile.getFD().sync();
-                syncIfPresent(file(currentGeneration - 1));
-                syncFolder(directory);
-                mark.remove();
-                syncFolder(directory); // else a crash soon after could bring the mark back, and cost the key
-            } catch (IOException e) {
-                // A failed sync may have dropped what the OS held: the mark must not read as a kill's.
-                mark.journalFailed();
-                LOG.log(System.Logger.Level.WARNING, "Could not sync the replay tags in " + directory + " (" + e
-                        + "); the next start treats them as incomplete");
-            }
-        } else {
+        if (journalFailed) {
             mark.journalFailed(); // again: emptying the mark may have failed too when the write did
+        } else {
+            syncThenRemoveMark();
         }
         closeQuietly(currentFile);
+    }
+
+    /**
+     * A crash after must find the tags or the mark. Both generations, since the previous one's file
+     * was written at open or rolled away from and never synced; the folder after the mark goes too,
+     * else a crash soon after could bring the mark back and cost the key.
+     */
+    private void syncThenRemoveMark() {
+        try {
+            currentFile.getFD().sync();
+            syncIfPresent(file(currentGeneration - 1));
+            syncFolder(directory);
+            mark.remove();
+            syncFolder(directory);
+        } catch (IOException e) {
+            // A failed sync may have dropped what the OS held: the mark must not read as a kill's.
+            mark.journalFailed();
+            LOG.log(System.Logger.Level.WARNING, "Could not sync the replay tags in " + directory + " (" + e
+                    + "); the next start treats them as incomplete");
+        }
     }
 
     private void load() throws IOException {
