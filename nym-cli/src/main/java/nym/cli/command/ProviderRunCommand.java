@@ -73,7 +73,7 @@ final class ProviderRunCommand implements Callable<Integer> {
         try {
             store = Inboxes.openDurable(Path.of(config.inboxDatabase()));
         } catch (Exception e) {
-            keyFiles.close(); // a filter left open would make the next start replace the key
+            keyFiles.close(); // left open, a filter would cost its key if the machine restarted first
             throw e;
         }
 
@@ -83,17 +83,16 @@ final class ProviderRunCommand implements Callable<Integer> {
             ProviderConfig providerConfig = ProviderConfig.defaults(mixListen, clientListen);
             server = ProviderServer.start(providerConfig, privateKey, store,
                     SphinxKeys.rotating(keys, rotation, keyFiles, providerConfig.geometry()));
-        } catch (ListenerBindException e) {
-            keyFiles.close();
-            closeQuietly(store);
-            // Name the one address that is taken, and what set its port.
-            boolean mix = e.listener() == ListenerBindException.Listener.MIX;
-            throw NodeOptions.cannotListen(NodeAddresses.formatHost(e.address()), e, mix
-                    ? (mixPort != null ? "--mix-port" : "provider.mix_listening_address")
-                    : (clientPort != null ? "--client-port" : "provider.client_listening_address"));
         } catch (Exception e) {
             keyFiles.close();
             closeQuietly(store);
+            if (e instanceof ListenerBindException taken) {
+                // Name the one address that is taken, and what set its port.
+                boolean mix = taken.listener() == ListenerBindException.Listener.MIX;
+                throw NodeOptions.cannotListen(NodeAddresses.formatHost(taken.address()), taken, mix
+                        ? (mixPort != null ? "--mix-port" : "provider.mix_listening_address")
+                        : (clientPort != null ? "--client-port" : "provider.client_listening_address"));
+            }
             throw e;
         }
         String mixHost = NodeAddresses.formatHost(server.mixAddress());
@@ -113,11 +112,7 @@ final class ProviderRunCommand implements Callable<Integer> {
             presence.interrupt();
             server.close();
             keyFiles.close();
-            try {
-                store.close();
-            } catch (Exception e) {
-                System.err.println("error: closing the inbox database: " + e.getMessage());
-            }
+            closeQuietly(store);
             directoryClient.close();
             System.out.println("Provider stopped: " + server.metrics());
         });

@@ -166,15 +166,15 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
             // A key of an earlier build has forgotten the tags beyond its two generations, and one whose
             // filter was open when the machine went down, or whose disk refused a write, may have lost
             // some: as if it were old, it is replaced at once, and accepted only for the grace.
-            boolean replaceNow = earlierBuild
-                    | markIfIncomplete(current, currentTags, "it is replaced now, and accepted for the grace only");
+            boolean replaceNow = earlierBuild | markIfIncomplete(current, currentTags);
             SphinxKey currentKey = new SphinxKey(current, currentTags,
                     replaceNow ? SphinxKey.REPLACE_AT_ONCE : Files.getLastModifiedTime(privateFile).toInstant());
             SphinxKey previousKey = null;
             if (previous != null) {
                 PersistentReplayFilter previousTags = openTags(previous.key());
-                markIfIncomplete(previous.key(), previousTags, "it is the previous key, accepted until "
-                        + previous.retiresAt());
+                if (previousTags.tagsMayBeIncomplete()) { // never current again: nothing to mark
+                    warnIncomplete(previous.key(), "it is the previous key, accepted until " + previous.retiresAt());
+                }
                 previousKey = new SphinxKey(previous.key(), previousTags,
                         Files.getLastModifiedTime(previous.folder().resolve(PRIVATE_NAME)).toInstant());
             }
@@ -355,16 +355,19 @@ public final class SphinxKeyFiles implements SphinxKeyStore, AutoCloseable {
      *
      * @return whether the key is marked
      */
-    private boolean markIfIncomplete(X25519PrivateKey key, PersistentReplayFilter tags, String consequence)
-            throws IOException {
+    private boolean markIfIncomplete(X25519PrivateKey key, PersistentReplayFilter tags) throws IOException {
         Path mark = tagsFolder(key).resolve(INCOMPLETE_MARK);
         if (tags.tagsMayBeIncomplete() && !Files.exists(mark)) {
             Files.createFile(mark);
-            LOG.log(Level.WARNING, "the replay tags of the Sphinx key " + key.publicKey().toBase58() + " may be"
-                    + " incomplete (the machine went down while the node ran, or the disk refused a write): "
-                    + consequence);
+            warnIncomplete(key, "it is replaced now, and accepted for the grace only");
         }
         return Files.exists(mark);
+    }
+
+    private static void warnIncomplete(X25519PrivateKey key, String consequence) {
+        LOG.log(Level.WARNING, "the replay tags of the Sphinx key " + key.publicKey().toBase58() + " may be"
+                + " incomplete (the machine went down while the node ran, or the disk refused a write): "
+                + consequence);
     }
 
     /** Writes and closes the filters of the keys in use; call it once the node has stopped. */

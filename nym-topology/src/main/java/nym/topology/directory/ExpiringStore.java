@@ -41,11 +41,6 @@ final class ExpiringStore<V> {
         return entries.values().removeIf(value -> stampNanos.applyAsLong(value) < oldestKeptNanos);
     }
 
-    /** @return the oldest stamp held, or {@link Long#MAX_VALUE} if none */
-    long oldestStamp() {
-        return entries.values().stream().mapToLong(stampNanos).min().orElse(Long.MAX_VALUE);
-    }
-
     List<V> values() {
         return new ArrayList<>(entries.values());
     }

@@ -38,12 +38,15 @@ public final class PresenceRegistry {
     private final ExpiringStore<ProviderInfo> providers = new ExpiringStore<>(ProviderInfo::lastSeenNanos);
     private final ExpiringStore<MixMetricsEntry> metrics = new ExpiringStore<>(MixMetricsEntry::timestampNanos);
     private long lastPurgeNanos;
-    /** Counts the changes to the nodes listed, so that an encoded topology knows when it is stale. */
+    /**
+     * Counts the changes to the nodes listed (an entry expiring is one, {@link #purge}), so that an
+     * encoded topology knows when it is stale.
+     */
     private long topologyVersion;
     private EncodedTopology encoded;
 
-    /** A topology document, the version it shows, and the time its oldest entry expires. */
-    private record EncodedTopology(long version, long expiresAtNanos, byte[] bytes) {}
+    /** A topology document and the version it shows. */
+    private record EncodedTopology(long version, byte[] bytes) {}
 
     /**
      * @param config the TTL and caps, not null
@@ -134,19 +137,15 @@ public final class PresenceRegistry {
     public byte[] encodedTopology(Function<Topology, byte[]> encoder) {
         Topology snapshot;
         long version;
-        long expiresAt;
         lock.lock();
         try {
-            long now = now();
-            purge(now);
+            purge(now()); // an entry that expired counts as a change
             EncodedTopology last = encoded;
-            if (last != null && last.version() == topologyVersion && now < last.expiresAtNanos()) {
+            if (last != null && last.version() == topologyVersion) {
                 return last.bytes().clone();
             }
             snapshot = liveTopology();
             version = topologyVersion;
-            long oldest = Math.min(mixNodes.oldestStamp(), providers.oldestStamp());
-            expiresAt = oldest == Long.MAX_VALUE ? Long.MAX_VALUE : oldest + ttlNanos + 1;
         } finally {
             lock.unlock();
         }
@@ -154,7 +153,7 @@ public final class PresenceRegistry {
         lock.lock();
         try {
             if (version == topologyVersion) {
-                encoded = new EncodedTopology(version, expiresAt, bytes);
+                encoded = new EncodedTopology(version, bytes);
             }
         } finally {
             lock.unlock();

@@ -292,7 +292,8 @@ public final class PersistentReplayFilter implements ReplayFilter, AutoCloseable
         }
     }
 
-    private synchronized void flushQuietly() {
+    /** Called with the lock held. */
+    private void flushQuietly() {
         if (journalFailed || closed || pending.position() == 0) {
             return;
         }

@@ -25,4 +25,9 @@ public record SphinxKey(X25519PrivateKey key, ReplayFilter tags, Instant madeAt)
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(madeAt, "madeAt");
     }
+
+    /** @return whether this key is to be replaced at the first check ({@link #REPLACE_AT_ONCE}) */
+    public boolean replaceAtOnce() {
+        return madeAt.equals(REPLACE_AT_ONCE);
+    }
 }

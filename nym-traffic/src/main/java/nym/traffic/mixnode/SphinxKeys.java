@@ -197,8 +197,7 @@ public final class SphinxKeys implements AutoCloseable {
         KeyInUse current = keys.current();
         boolean old = !now.isBefore(current.key().madeAt().plus(rotation.maxAge()));
         boolean due = old || current.tags() >= rotation.rotateAfterPackets();
-        boolean replaceAtOnce = current.key().madeAt().equals(SphinxKey.REPLACE_AT_ONCE);
-        if (due && keys.previous() == null || current.full() || replaceAtOnce) {
+        if (due && keys.previous() == null || current.full() || current.key().replaceAtOnce()) {
             rotate(keys, now, whyReplaced(current, old));
         }
     }
@@ -207,7 +206,7 @@ public final class SphinxKeys implements AutoCloseable {
         if (current.full()) {
             return "its replay filter is full";
         }
-        if (current.key().madeAt().equals(SphinxKey.REPLACE_AT_ONCE)) {
+        if (current.key().replaceAtOnce()) {
             return "its tags may be incomplete";
         }
         return old ? "it reached its maximum age of " + rotation.maxAge().toMillis() + " ms"
